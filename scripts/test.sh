@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds, checks formatting, migrations and docker-compose.yml, runs every test,
+# and prints "N passed, N failed, N skipped" as its last line.
+set -uo pipefail
+source "$(dirname "$0")/lib/common.sh"
+cd "$REPO_ROOT"
+
+RESULTS="$REPO_ROOT/TestResults"
+rm -rf "$RESULTS" && mkdir -p "$RESULTS"
+
+fail_setup() {
+    echo "Setup step failed: $1" >&2
+    echo "0 passed, 1 failed, 0 skipped"
+    exit 1
+}
+
+ensure_postgres_binaries || fail_setup "PostgreSQL binaries"
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v docker-compose >/dev/null || missing+=(docker-compose)
+[ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}" || fail_setup "apt-get install ${missing[*]}"
+ensure_dotnet_tools || fail_setup "dotnet tool restore"
+
+log "Building (Release, warnings as errors)"
+dotnet build ExchangePortal.sln -c Release -nologo -v q || fail_setup "build"
+
+log "Checking formatting"
+dotnet format ExchangePortal.sln --verify-no-changes --no-restore || fail_setup "dotnet format (run 'dotnet format' to fix)"
+
+log "Checking that the model has no pending migration changes"
+dotnet ef migrations has-pending-model-changes -p src/ExchangePortal.Core -s src/ExchangePortal.Web \
+    -c Release --no-build >/dev/null || fail_setup "pending model changes: add a migration"
+
+log "Checking docker-compose.yml"
+docker-compose -f docker-compose.yml config -q || fail_setup "docker-compose config"
+
+log "Running the tests"
+dotnet test ExchangePortal.sln -c Release --no-build --results-directory "$RESULTS" \
+    --logger "trx" --logger "console;verbosity=normal" 2>&1 | tee "$RESULTS/test-output.log"
+rc=${PIPESTATUS[0]}
+
+passed=0 failed=0 skipped=0
+for trx in "$RESULTS"/*.trx; do
+    [ -f "$trx" ] || continue
+    counters=$(grep -o '<Counters [^>]*>' "$trx")
+    p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+    f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+    t=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters")
+    passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${t:-0} - ${p:-0} - ${f:-0}))
+done
+if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
+    echo "dotnet test exited with $rc without a failed test (a test host crashed?)" >&2
+    failed=1
+fi
+echo "Screenshots: $RESULTS/screenshots"
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$rc" -eq 0 ] && [ "$failed" -eq 0 ]

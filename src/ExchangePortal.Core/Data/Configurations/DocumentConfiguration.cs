@@ -1,0 +1,31 @@
+using ExchangePortal.Core.Documents;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ExchangePortal.Core.Data.Configurations;
+
+public class StoredDocumentConfiguration : IEntityTypeConfiguration<StoredDocument>
+{
+    public void Configure(EntityTypeBuilder<StoredDocument> builder)
+    {
+        builder.ToTable("Documents");
+        builder.Property(d => d.FileName).HasMaxLength(255);
+        builder.Property(d => d.ContentType).HasMaxLength(100);
+        builder.Property(d => d.Sha256).HasMaxLength(64).IsFixedLength();
+        builder.HasOne(d => d.UploadedBy).WithMany().HasForeignKey(d => d.UploadedById).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(d => d.Application).WithMany().HasForeignKey(d => d.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(d => d.Content).WithOne().HasForeignKey<DocumentContent>(c => c.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(d => new { d.ApplicationId, d.Kind });
+        builder.HasIndex(d => d.AgreementId);
+        builder.HasIndex(d => d.ExpiresOn).HasFilter("\"ExpiresOn\" IS NOT NULL");
+    }
+}
+
+public class DocumentContentConfiguration : IEntityTypeConfiguration<DocumentContent>
+{
+    public void Configure(EntityTypeBuilder<DocumentContent> builder)
+    {
+        builder.ToTable("DocumentContents");
+        builder.HasKey(c => c.DocumentId);
+    }
+}

@@ -1,0 +1,30 @@
+using ExchangePortal.Core.Cohorts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ExchangePortal.Core.Data.Configurations;
+
+public class ExchangeCohortConfiguration : IEntityTypeConfiguration<ExchangeCohort>
+{
+    public void Configure(EntityTypeBuilder<ExchangeCohort> builder)
+    {
+        builder.ToTable("Cohorts");
+        builder.Property(c => c.Name).HasMaxLength(200);
+        builder.HasOne(c => c.Agreement).WithMany().HasForeignKey(c => c.AgreementId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(c => c.Labs).WithOne(l => l.Cohort).HasForeignKey(l => l.CohortId);
+        builder.HasIndex(c => new { c.Status, c.ApplicationClosesOn });
+        builder.HasIndex(c => new { c.AgreementId, c.StartsOn });
+    }
+}
+
+public class CohortLabConfiguration : IEntityTypeConfiguration<CohortLab>
+{
+    public void Configure(EntityTypeBuilder<CohortLab> builder)
+    {
+        builder.Property(l => l.Version).IsRowVersion();
+        builder.HasOne(l => l.HostLab).WithMany().HasForeignKey(l => l.HostLabId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(l => new { l.CohortId, l.HostLabId }).IsUnique();
+        builder.HasIndex(l => l.HostLabId);
+        builder.ToTable(t => t.HasCheckConstraint("CK_CohortLabs_SeatsTaken", "\"SeatsTaken\" >= 0 AND \"SeatsTaken\" <= \"Seats\""));
+    }
+}

@@ -1,0 +1,16 @@
+using ExchangePortal.Core.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ExchangePortal.Core.Data.Configurations;
+
+public class PortalUserConfiguration : IEntityTypeConfiguration<PortalUser>
+{
+    public void Configure(EntityTypeBuilder<PortalUser> builder)
+    {
+        builder.Property(u => u.DisplayName).HasMaxLength(200);
+        builder.Property(u => u.PrivacyNoticeVersion).HasMaxLength(20);
+        builder.Property(u => u.PreferredCulture).HasMaxLength(10);
+        builder.HasOne(u => u.Hospital).WithMany().HasForeignKey(u => u.HospitalId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,22 @@
+using ExchangePortal.Core.Applications;
+using ExchangePortal.Core.Demo;
+using ExchangePortal.Core.HostLabs;
+using ExchangePortal.Core.Programme;
+using ExchangePortal.Core.Users;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ExchangePortal.Core;
+
+public static class PortalServices
+{
+    /// <summary>The use-case services of Core; each is a concrete class over the DbContext.</summary>
+    public static IServiceCollection AddPortalServices(this IServiceCollection services) => services
+        .AddScoped<ProgrammeService>()
+        .AddScoped<LabCatalogue>()
+        .AddScoped<ApplicantHome>()
+        .AddScoped<HospitalHome>()
+        .AddScoped<CoordinatorHome>()
+        .AddScoped<AdminDashboard>()
+        .AddScoped<Registration>()
+        .AddScoped<DemoData>();
+}

@@ -1,0 +1,45 @@
+using ExchangePortal.Core.Data;
+using ExchangePortal.Core.Doctors;
+using ExchangePortal.Core.Institutions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace ExchangePortal.Core.Users;
+
+public sealed record HospitalOption(int Id, string Name);
+
+/// <summary>Self-registration of hospital staff as applicants, with their consent to the privacy notice.</summary>
+public class Registration(PortalDbContext db, UserManager<PortalUser> users, ProgrammeClock clock)
+{
+    public async Task<IReadOnlyList<HospitalOption>> ListHospitalsAsync(CancellationToken ct = default) =>
+        await db.Institutions.AsNoTracking()
+            .Where(i => i.Kind == InstitutionKind.Hospital)
+            .OrderBy(i => i.Name)
+            .Select(i => new HospitalOption(i.Id, i.Name))
+            .ToListAsync(ct);
+
+    /// <summary>Creates the account, its Applicant role and an empty profile together, or nothing at all.</summary>
+    public async Task<(PortalUser? User, IReadOnlyList<string> Errors)> RegisterApplicantAsync(
+        string email, string fullName, int hospitalId, string password, bool consented, CancellationToken ct = default)
+    {
+        if (!consented)
+            return (null, ["Please agree to the privacy notice to register."]);
+        var hospital = await db.Institutions.SingleOrDefaultAsync(i => i.Id == hospitalId && i.Kind == InstitutionKind.Hospital, ct);
+        if (hospital is null)
+            return (null, ["Please choose your hospital from the list."]);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var user = new PortalUser { UserName = email, Email = email, DisplayName = fullName.Trim(), HospitalId = hospital.Id };
+        user.ConsentToPrivacyNotice(PrivacyNotice.CurrentVersion, clock.Now);
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+            return (null, created.Errors.Select(e => e.Description).ToList());
+        var role = await users.AddToRoleAsync(user, Roles.Applicant);
+        if (!role.Succeeded)
+            return (null, role.Errors.Select(e => e.Description).ToList());
+        db.Doctors.Add(new VisitingDoctor(user, hospital, fullName.Trim(), email));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return (user, []);
+    }
+}

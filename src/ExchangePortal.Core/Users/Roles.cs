@@ -1,0 +1,12 @@
+namespace ExchangePortal.Core.Users;
+
+public static class Roles
+{
+    public const string Applicant = "Applicant";
+    public const string HospitalCoordinator = "HospitalCoordinator";
+    public const string UniversityCoordinator = "UniversityCoordinator";
+    public const string Administrator = "Administrator";
+
+    public static readonly IReadOnlyList<string> All =
+        [Applicant, HospitalCoordinator, UniversityCoordinator, Administrator];
+}

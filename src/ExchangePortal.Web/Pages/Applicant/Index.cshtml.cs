@@ -1,0 +1,19 @@
+using ExchangePortal.Core.Applications;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ExchangePortal.Web.Pages.Applicant;
+
+public class IndexModel(ApplicantHome home) : PageModel
+{
+    public ApplicantOverview Overview { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var overview = await home.GetAsync(User.UserId(), ct);
+        if (overview is null)
+            return NotFound();
+        Overview = overview;
+        return Page();
+    }
+}

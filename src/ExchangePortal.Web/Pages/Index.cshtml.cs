@@ -1,0 +1,11 @@
+using ExchangePortal.Core.Programme;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ExchangePortal.Web.Pages;
+
+public class IndexModel(ProgrammeService programme) : PageModel
+{
+    public ProgrammeOverview Overview { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken ct) => Overview = await programme.GetOverviewAsync(ct);
+}

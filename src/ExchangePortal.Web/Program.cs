@@ -1,0 +1,141 @@
+using ExchangePortal.Core;
+using ExchangePortal.Core.Data;
+using ExchangePortal.Core.Demo;
+using ExchangePortal.Core.Users;
+using ExchangePortal.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Serilog;
+using Serilog.Formatting.Compact;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Configuration
+var connectionString = builder.Configuration.GetConnectionString("Portal")
+    ?? throw new InvalidOperationException("Set ConnectionStrings:Portal (environment variable ConnectionStrings__Portal).");
+var isDevelopment = builder.Environment.IsDevelopment();
+
+// Services
+builder.Services.AddSerilog((services, log) =>
+{
+    log.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).Enrich.FromLogContext();
+    if (isDevelopment)
+        log.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
+    else
+        log.WriteTo.Console(new RenderedCompactJsonFormatter());
+});
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(sp => new ProgrammeClock(
+    sp.GetRequiredService<TimeProvider>(), builder.Configuration["Programme:TimeZone"] ?? ProgrammeClock.DefaultTimeZone));
+builder.Services.AddDbContextPool<PortalDbContext>(options => options.UseNpgsql(connectionString));
+builder.Services.AddPortalServices();
+
+builder.Services.AddDefaultIdentity<PortalUser>(options =>
+    {
+        // Long passphrases without composition rules (NIST SP 800-63B).
+        options.Password.RequiredLength = 12;
+        options.Password.RequireDigit = false;
+        options.Password.RequireLowercase = false;
+        options.Password.RequireUppercase = false;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Password.RequiredUniqueChars = 1;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        options.Lockout.AllowedForNewUsers = true;
+        options.User.RequireUniqueEmail = true;
+        options.SignIn.RequireConfirmedAccount = false;
+    })
+    .AddRoles<IdentityRole>()
+    .AddEntityFrameworkStores<PortalDbContext>();
+builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+builder.Services.ConfigureApplicationCookie(options =>
+{
+    options.Cookie.HttpOnly = true;
+    options.Cookie.SameSite = SameSiteMode.Lax;
+    options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    // A signed-in user without the role gets a 403 page, not a redirect.
+    options.Events.OnRedirectToAccessDenied = context =>
+    {
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Task.CompletedTask;
+    };
+});
+builder.Services.AddDataProtection().PersistKeysToDbContext<PortalDbContext>().SetApplicationName("ExchangePortal");
+
+builder.Services.AddAuthorizationBuilder()
+    .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+    .AddPolicy(Roles.Applicant, p => p.RequireRole(Roles.Applicant))
+    .AddPolicy(Roles.HospitalCoordinator, p => p.RequireRole(Roles.HospitalCoordinator))
+    .AddPolicy(Roles.UniversityCoordinator, p => p.RequireRole(Roles.UniversityCoordinator))
+    .AddPolicy(Roles.Administrator, p => p.RequireRole(Roles.Administrator));
+builder.Services.AddRazorPages(options =>
+{
+    options.Conventions.AuthorizeFolder("/Applicant", Roles.Applicant);
+    options.Conventions.AuthorizeFolder("/Hospital", Roles.HospitalCoordinator);
+    options.Conventions.AuthorizeFolder("/Coordinator", Roles.UniversityCoordinator);
+    options.Conventions.AuthorizeFolder("/Admin", Roles.Administrator);
+    options.Conventions.AllowAnonymousToPage("/Index");
+    options.Conventions.AllowAnonymousToPage("/Privacy");
+    options.Conventions.AllowAnonymousToPage("/Error");
+    options.Conventions.AllowAnonymousToFolder("/Labs");
+});
+
+builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+
+var app = builder.Build();
+
+// Database: development and tests migrate at start; production runs the migration bundle first (README).
+if (app.Configuration.GetValue<bool>("Database:MigrateOnStartup"))
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Database.MigrateAsync();
+    if (app.Environment.IsDevelopment() && app.Configuration.GetValue<bool>("Demo:Seed"))
+        await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync();
+}
+
+// Pipeline
+app.UseSecurityHeaders(policies => policies
+    .AddDefaultSecurityHeaders()
+    .AddContentSecurityPolicy(csp =>
+    {
+        csp.AddDefaultSrc().Self();
+        csp.AddScriptSrc().Self();
+        csp.AddStyleSrc().Self();
+        csp.AddImgSrc().Self().Data();
+        csp.AddFontSrc().Self();
+        csp.AddConnectSrc().Self();
+        csp.AddObjectSrc().None();
+        csp.AddFormAction().Self();
+        csp.AddBaseUri().Self();
+        csp.AddFrameAncestors().None();
+    }));
+if (!app.Environment.IsDevelopment())
+    app.UseExceptionHandler("/Error");
+else
+    app.UseDeveloperExceptionPage();
+app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+app.UseSerilogRequestLogging();
+
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.Use(async (context, next) =>
+{
+    // Pages for a signed-in user carry personal data: never cache them.
+    if (context.User.Identity?.IsAuthenticated == true)
+        context.Response.Headers.CacheControl = "no-store";
+    await next();
+});
+
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+app.MapStaticAssets().AllowAnonymous();
+app.MapRazorPages().WithStaticAssets();
+
+app.Run();
+
+public partial class Program;
