@@ -1,0 +1,77 @@
+using System.Net;
+
+namespace ExchangePortal.IntegrationTests;
+
+[Collection(PostgresCollection.Name)]
+public class AuthorizationTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    public static TheoryData<string?, string, int> Matrix()
+    {
+        var homes = new[] { "/Applicant", "/Hospital", "/Coordinator", "/Admin" };
+        var owners = new Dictionary<string, string>
+        {
+            ["doctor@demo.local"] = "/Applicant",
+            ["hospital@demo.local"] = "/Hospital",
+            ["coordinator@demo.local"] = "/Coordinator",
+            ["admin@demo.local"] = "/Admin",
+        };
+        var data = new TheoryData<string?, string, int>();
+        foreach (var home in homes)
+        {
+            data.Add(null, home, 302);
+            foreach (var (user, own) in owners)
+                data.Add(user, home, own == home ? 200 : 403);
+        }
+        foreach (var open in new[] { "/", "/Labs", "/Privacy", "/health/live", "/health/ready" })
+        {
+            data.Add(null, open, 200);
+            data.Add("doctor@demo.local", open, 200);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public async Task Each_audience_reaches_only_its_own_pages(string? user, string path, int expected)
+    {
+        var client = user is null ? portal.CreateClient(new() { AllowAutoRedirect = false }) : await portal.SignInAsync(user);
+
+        var response = await client.GetAsync(path);
+
+        Assert.Equal(expected, (int)response.StatusCode);
+        if (expected == 302)
+            Assert.StartsWith("/Identity/Account/Login", response.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task A_signed_in_user_without_the_role_gets_a_friendly_access_denied_page()
+    {
+        var client = await portal.SignInAsync("doctor@demo.local");
+
+        var page = await client.GetPageAsync("/Coordinator");
+
+        Assert.Equal(HttpStatusCode.Forbidden, page.Response.StatusCode);
+        Assert.Contains("Access denied", page.Document.QuerySelector("h1")!.TextContent);
+    }
+
+    [Fact]
+    public async Task An_unknown_address_is_a_friendly_404_for_anyone()
+    {
+        var page = await portal.CreateClient().GetPageAsync("/no/such/page");
+
+        Assert.Equal(HttpStatusCode.NotFound, page.Response.StatusCode);
+        Assert.Contains("Page not found", page.Document.Text());
+    }
+
+    [Fact]
+    public async Task Pages_of_a_signed_in_user_are_never_cached_and_carry_security_headers()
+    {
+        var client = await portal.SignInAsync("doctor@demo.local");
+
+        var response = await client.GetAsync("/Applicant");
+
+        Assert.True(response.Headers.CacheControl?.NoStore);
+        Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+    }
+}

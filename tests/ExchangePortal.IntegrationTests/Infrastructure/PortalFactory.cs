@@ -1,0 +1,61 @@
+using ExchangePortal.Core.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ExchangePortal.IntegrationTests.Infrastructure;
+
+/// <summary>The portal over its own fresh database (migrated and seeded with demo data), through the real pipeline.</summary>
+public class PortalFactory : WebApplicationFactory<Program>
+{
+    public PortalFactory() : this(PostgresServer.Shared.CreateDatabase())
+    {
+    }
+
+    protected PortalFactory(string connectionString) => ConnectionString = connectionString;
+
+    public string ConnectionString { get; }
+
+    public SqlStatementCounter Sql { get; } = new();
+
+    protected virtual string EnvironmentName => "Development";
+
+    protected virtual bool MigrateAndSeed => true;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(EnvironmentName);
+        builder.UseSetting("ConnectionStrings:Portal", ConnectionString);
+        builder.UseSetting("Database:MigrateOnStartup", MigrateAndSeed ? "true" : "false");
+        builder.UseSetting("Demo:Seed", MigrateAndSeed ? "true" : "false");
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.ConfigureTestServices(services =>
+            services.ConfigureDbContext<PortalDbContext>(options => options.AddInterceptors(Sql)));
+    }
+
+    /// <summary>A DbContext on the same database, for arranging and asserting outside the app.</summary>
+    public PortalDbContext NewDbContext() =>
+        new(new DbContextOptionsBuilder<PortalDbContext>().UseNpgsql(ConnectionString).Options);
+}
+
+/// <summary>The portal as it runs in production (no developer pages, no demo data) over an empty, migrated database.</summary>
+public class ProductionPortalFactory : PortalFactory
+{
+    public ProductionPortalFactory()
+    {
+    }
+
+    protected ProductionPortalFactory(string connectionString) : base(connectionString)
+    {
+    }
+
+    protected override string EnvironmentName => "Production";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Database:MigrateOnStartup", "true");
+    }
+}
