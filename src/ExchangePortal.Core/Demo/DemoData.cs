@@ -160,7 +160,7 @@ public class DemoData(PortalDbContext db, ILookupNormalizer normalizer, Programm
     private ExchangeCohort NewCohort(Agreement agreement, DateOnly opensOn, HostLab[] labs)
     {
         var startsOn = opensOn.AddDays(75);
-        var season = startsOn.Month is >= 3 and <= 8 ? "Spring" : "Autumn";
+        var season = startsOn.Month <= 6 ? "Spring" : "Autumn";
         var cohort = new ExchangeCohort(agreement, $"{startsOn.Year} {season} cohort", opensOn, opensOn.AddDays(44),
             startsOn, startsOn.AddDays(90), labs.Sum(l => l.DefaultSeats), requiresEndorsement: true);
         foreach (var lab in labs)

@@ -1,10 +1,11 @@
+using System.Text.RegularExpressions;
 using ExchangePortal.Core.Applications;
 
 namespace ExchangePortal.Web.Pages;
 
-public static class StatusBadge
+public static partial class StatusBadge
 {
-    /// <summary>Bootstrap colour of a status badge; dark text on light colours keeps contrast for axe.</summary>
+    /// <summary>Bootstrap colour of a status badge; each keeps text contrast above 4.5:1 for axe.</summary>
     public static string CssFor(ApplicationStatus status) => status switch
     {
         ApplicationStatus.Offered or ApplicationStatus.Confirmed or ApplicationStatus.InProgress or ApplicationStatus.Completed => "text-bg-success",
@@ -14,12 +15,15 @@ public static class StatusBadge
         _ => "text-bg-primary",
     };
 
-    public static string Text(ApplicationStatus status) => status switch
+    public static string Text(ApplicationStatus status) => Words(status);
+
+    /// <summary>An enum value in plain words: InProgress → "In progress".</summary>
+    public static string Words(Enum value)
     {
-        ApplicationStatus.NotEndorsed => "Not endorsed",
-        ApplicationStatus.UnderReview => "Under review",
-        ApplicationStatus.ChangesRequested => "Changes requested",
-        ApplicationStatus.InProgress => "In progress",
-        _ => status.ToString(),
-    };
+        var words = CapitalLetter().Replace(value.ToString(), " $1").Trim();
+        return words[..1] + words[1..].ToLowerInvariant();
+    }
+
+    [GeneratedRegex("([A-Z])")]
+    private static partial Regex CapitalLetter();
 }

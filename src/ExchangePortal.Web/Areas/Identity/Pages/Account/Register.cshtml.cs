@@ -38,6 +38,7 @@ public class RegisterModel(Registration registration, SignInManager<PortalUser> 
         [Display(Name = "Password (12 characters or more)")]
         public string Password { get; set; } = "";
 
+        [Required(ErrorMessage = "Please type the password again.")]
         [DataType(DataType.Password)]
         [Compare(nameof(Password), ErrorMessage = "The two passwords do not match.")]
         [Display(Name = "Confirm password")]

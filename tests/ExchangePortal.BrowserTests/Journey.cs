@@ -1,0 +1,62 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using ExchangePortal.Core.Demo;
+using Microsoft.Playwright;
+
+namespace ExchangePortal.BrowserTests;
+
+/// <summary>One user's visit: a fresh browser context, a screenshot and an accessibility check at every step.</summary>
+public sealed class Journey(BrowserFixture fixture, string name) : IAsyncDisposable
+{
+    private IBrowserContext? _context;
+    private int _step;
+
+    public IPage Page { get; private set; } = null!;
+
+    public List<string> ConsoleErrors { get; } = [];
+
+    public async Task StartAsync()
+    {
+        _context = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.BaseUrl, Locale = "en-GB" });
+        Page = await _context.NewPageAsync();
+        Page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+                ConsoleErrors.Add(message.Text);
+        };
+    }
+
+    public async Task GoToAsync(string path)
+    {
+        var response = await Page.GotoAsync(path);
+        Assert.True(response?.Ok, $"{path} answered {response?.Status}");
+    }
+
+    public async Task SignInAsync(string email)
+    {
+        await GoToAsync("/Identity/Account/Login");
+        await Page.GetByLabel("Email").FillAsync(email);
+        await Page.GetByLabel("Password").FillAsync(DemoData.Password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+    }
+
+    /// <summary>Saves a screenshot of the page as it is and fails on any serious or critical axe violation.</summary>
+    public async Task CheckpointAsync(string step)
+    {
+        _step++;
+        await Page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"{name}-{_step:00}-{step}.png"), FullPage = true });
+        var results = await Page.RunAxe();
+        var serious = results.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")
+            .ToList();
+        Assert.True(serious.Count == 0, $"Accessibility violations on {Page.Url}:\n{string.Join("\n", serious)}");
+        Assert.True(ConsoleErrors.Count == 0, $"Console errors on {Page.Url} (a CSP violation?):\n{string.Join("\n", ConsoleErrors)}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_context is not null)
+            await _context.CloseAsync();
+    }
+}
