@@ -16,7 +16,7 @@ fail_setup() {
 
 ensure_postgres_binaries || fail_setup "PostgreSQL binaries"
 missing=()
-[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
 command -v docker-compose >/dev/null || missing+=(docker-compose)
 [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}" || fail_setup "apt-get install ${missing[*]}"
 ensure_dotnet_tools || fail_setup "dotnet tool restore"
@@ -35,6 +35,7 @@ log "Checking docker-compose.yml"
 docker-compose -f docker-compose.yml config -q || fail_setup "docker-compose config"
 
 log "Running the tests"
+export SCREENSHOT_DIR="$RESULTS/screenshots"
 dotnet test ExchangePortal.sln -c Release --no-build --results-directory "$RESULTS" \
     --logger "trx" --logger "console;verbosity=normal" 2>&1 | tee "$RESULTS/test-output.log"
 rc=${PIPESTATUS[0]}

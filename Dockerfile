@@ -1,0 +1,17 @@
+# Builds the portal and runs it as a non-root user. docker-compose.yml wires it to PostgreSQL.
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY Directory.Build.props Directory.Packages.props ExchangePortal.sln ./
+COPY src/ExchangePortal.Core/ExchangePortal.Core.csproj src/ExchangePortal.Core/
+COPY src/ExchangePortal.Web/ExchangePortal.Web.csproj src/ExchangePortal.Web/
+RUN dotnet restore src/ExchangePortal.Web/ExchangePortal.Web.csproj
+COPY src/ src/
+RUN dotnet publish src/ExchangePortal.Web/ExchangePortal.Web.csproj -c Release -o /app --no-restore
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0
+WORKDIR /app
+COPY --from=build /app .
+ENV ASPNETCORE_URLS=http://+:8080
+EXPOSE 8080
+USER $APP_UID
+ENTRYPOINT ["dotnet", "ExchangePortal.Web.dll"]
