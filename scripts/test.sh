@@ -29,7 +29,7 @@ dotnet format ExchangePortal.sln --verify-no-changes --no-restore || fail_setup 
 
 log "Checking that the model has no pending migration changes"
 dotnet ef migrations has-pending-model-changes -p src/ExchangePortal.Core -s src/ExchangePortal.Web \
-    -c Release --no-build >/dev/null || fail_setup "pending model changes: add a migration"
+    --configuration Release --no-build >/dev/null || fail_setup "pending model changes: add a migration"
 
 log "Checking docker-compose.yml"
 docker-compose -f docker-compose.yml config -q || fail_setup "docker-compose config"
