@@ -15,8 +15,11 @@ public static class PortalServices
         .AddScoped<LabCatalogue>()
         .AddScoped<ApplicantHome>()
         .AddScoped<HospitalHome>()
-        .AddScoped<CoordinatorHome>()
+        .AddScoped<ReviewQueue>()
         .AddScoped<AdminDashboard>()
         .AddScoped<Registration>()
+        .AddScoped<SeatDesk>()
+        .AddScoped<ReviewService>()
+        .AddScoped<ApplicationReview>()
         .AddScoped<DemoData>();
 }

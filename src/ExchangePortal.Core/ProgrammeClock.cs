@@ -12,4 +12,11 @@ public sealed class ProgrammeClock(TimeProvider time, string timeZoneId)
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Now, TimeZone).DateTime);
 
     public DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, TimeZone);
+
+    /// <summary>The last moment of a calendar day in the programme's time zone, as a UTC instant (deadlines).</summary>
+    public DateTimeOffset EndOfDay(DateOnly day)
+    {
+        var local = day.ToDateTime(new TimeOnly(23, 59, 59));
+        return new DateTimeOffset(local, TimeZone.GetUtcOffset(local)).ToUniversalTime();
+    }
 }

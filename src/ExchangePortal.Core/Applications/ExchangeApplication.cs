@@ -124,14 +124,17 @@ public class ExchangeApplication
     }
 
     /// <summary>Offers a seat in <paramref name="lab"/>: takes the seat and records the placement.</summary>
+    /// <param name="actorId">Null when the portal offers a freed seat to the waitlist by itself.</param>
     public Placement Approve(CohortLab lab, string supervisor, DateOnly startsOn, DateOnly endsOn,
-        DateTimeOffset respondBy, string actorId, DateTimeOffset now, string? comment = null)
+        DateTimeOffset respondBy, string? actorId, DateTimeOffset now, string? comment = null)
     {
         Require("approve", ApplicationStatus.UnderReview, ApplicationStatus.Waitlisted);
         if (!TakesPartInCohort(lab))
             throw new DomainException("That lab does not take part in this application's cohort.");
         if (endsOn < startsOn)
             throw new DomainException("The placement must end after it starts.");
+        if (startsOn < Cohort.StartsOn || endsOn > Cohort.EndsOn)
+            throw new DomainException($"The placement must fall within the cohort's dates ({Cohort.StartsOn:d MMM yyyy} to {Cohort.EndsOn:d MMM yyyy}).");
         if (respondBy <= now)
             throw new DomainException("The response deadline must be in the future.");
         lab.TakeSeat();

@@ -1,0 +1,73 @@
+using ExchangePortal.Core.Auditing;
+using ExchangePortal.Core.Data;
+using ExchangePortal.Core.Documents;
+using Microsoft.EntityFrameworkCore;
+
+namespace ExchangePortal.Core.Applications;
+
+public sealed record ApplicantProfile(string FullName, string? ChineseName, string Title, string Department, string Specialty,
+    int YearsOfPractice, string LicenceNumber, string Email, string Phone, string Languages, string Bio, string Hospital);
+
+public sealed record LabSeats(int CohortLabId, string Lab, string Department, int Seats, int SeatsTaken, int? Rank)
+{
+    public int SeatsFree => Seats - SeatsTaken;
+}
+
+public sealed record DocumentRow(Guid Id, DocumentKind Kind, string FileName, string ContentType, long SizeBytes,
+    DateTimeOffset UploadedAt, DateOnly? ExpiresOn);
+
+public sealed record HistoryRow(DateTimeOffset At, ApplicationStatus? From, ApplicationStatus To, string Actor, string? Comment);
+
+public sealed record PlacementRow(string Lab, string Supervisor, DateOnly StartsOn, DateOnly EndsOn, bool HoldsSeat);
+
+public sealed record ReviewDetails(int Id, uint Version, ApplicationStatus Status, bool EndorsementRequired, string Cohort,
+    DateOnly CohortStartsOn, DateOnly CohortEndsOn, ApplicantProfile Applicant, string Plan, DateOnly? IntendedStartOn,
+    DateOnly? IntendedEndOn, DateTimeOffset? SubmittedAt, DateTimeOffset? OfferRespondBy, string? WaitlistedFor,
+    List<LabSeats> Labs, List<DocumentRow> Documents, List<HistoryRow> History, PlacementRow? Placement);
+
+public sealed record DocumentFile(byte[] Bytes, string ContentType, string FileName);
+
+/// <summary>What a university coordinator reads about one application, and its documents (every view audited).</summary>
+public class ApplicationReview(PortalDbContext db, ProgrammeClock clock)
+{
+    public async Task<ReviewDetails?> GetAsync(int id, CancellationToken ct = default)
+    {
+        var details = await db.Applications.AsNoTracking().AsSplitQuery()
+            .Where(a => a.Id == id && a.Status != ApplicationStatus.Draft)
+            .Select(a => new ReviewDetails(a.Id, a.Version, a.Status, a.EndorsementRequired, a.Cohort.Name,
+                a.Cohort.StartsOn, a.Cohort.EndsOn,
+                new ApplicantProfile(a.Doctor.FullName, a.Doctor.ChineseName, a.Doctor.Title, a.Doctor.Department, a.Doctor.Specialty,
+                    a.Doctor.YearsOfPractice, a.Doctor.LicenceNumber, a.Doctor.Email, a.Doctor.Phone, a.Doctor.Languages, a.Doctor.Bio,
+                    a.Doctor.Hospital.Name),
+                a.Plan, a.IntendedStartOn, a.IntendedEndOn, a.SubmittedAt, a.OfferRespondBy,
+                a.WaitlistedFor == null ? null : a.WaitlistedFor.HostLab.Name,
+                a.Cohort.Labs.OrderBy(l => l.HostLab.Name)
+                    .Select(l => new LabSeats(l.Id, l.HostLab.Name, l.HostLab.Department, l.Seats, l.SeatsTaken,
+                        a.LabChoices.Where(c => c.CohortLabId == l.Id).Select(c => (int?)c.Rank).FirstOrDefault()))
+                    .ToList(),
+                db.Documents.Where(d => d.ApplicationId == a.Id).OrderBy(d => d.Kind).ThenBy(d => d.UploadedAt)
+                    .Select(d => new DocumentRow(d.Id, d.Kind, d.FileName, d.ContentType, d.SizeBytes, d.UploadedAt, d.ExpiresOn))
+                    .ToList(),
+                a.History.OrderBy(h => h.At).ThenBy(h => h.Id)
+                    .Select(h => new HistoryRow(h.At, h.From, h.To, h.Actor == null ? "Exchange Portal" : h.Actor.DisplayName, h.Comment))
+                    .ToList(),
+                a.Placement == null ? null : new PlacementRow(a.Placement.CohortLab.HostLab.Name, a.Placement.Supervisor,
+                    a.Placement.StartsOn, a.Placement.EndsOn, a.Placement.ReleasedAt == null)))
+            .SingleOrDefaultAsync(ct);
+        return details;
+    }
+
+    /// <summary>A document of a submitted application, for staff; the view is written to the audit trail.</summary>
+    public async Task<DocumentFile?> OpenDocumentAsync(int applicationId, Guid documentId, string actorId, CancellationToken ct = default)
+    {
+        var file = await db.Documents.AsNoTracking()
+            .Where(d => d.Id == documentId && d.ApplicationId == applicationId && d.Application!.Status != ApplicationStatus.Draft)
+            .Select(d => new DocumentFile(d.Content.Bytes, d.ContentType, d.FileName))
+            .SingleOrDefaultAsync(ct);
+        if (file is null)
+            return null;
+        db.AuditEntries.Add(new AuditEntry(clock.Now, actorId, "document.viewed", nameof(StoredDocument), documentId.ToString()));
+        await db.SaveChangesAsync(ct);
+        return file;
+    }
+}

@@ -1,0 +1,79 @@
+using ExchangePortal.Core.Data;
+using ExchangePortal.Core.Institutions;
+using Microsoft.EntityFrameworkCore;
+
+namespace ExchangePortal.Core.Applications;
+
+public enum QueueSort
+{
+    Submitted,
+    Name,
+}
+
+public sealed record QueueFilter(int? CohortId = null, ApplicationStatus? Status = null, int? HostLabId = null,
+    string? Specialty = null, int? HospitalId = null, string? Search = null, QueueSort Sort = QueueSort.Submitted, int Page = 1);
+
+public sealed record ReviewQueueRow(int Id, string Doctor, string Hospital, string Specialty, string Cohort,
+    ApplicationStatus Status, DateTimeOffset? SubmittedAt, string? FirstChoice);
+
+public sealed record Option(int Id, string Name);
+
+public sealed record QueueOptions(List<Option> Cohorts, List<Option> Labs, List<Option> Hospitals, List<string> Specialties);
+
+public sealed record ReviewQueuePage(IReadOnlyList<ReviewQueueRow> Rows, int Total, int Page, int PageCount,
+    IReadOnlyDictionary<ApplicationStatus, int> CountsByStatus, QueueOptions Options);
+
+/// <summary>The university coordinator's queue: by default what waits for the university; filtered, searched, sorted, paged in SQL.</summary>
+public class ReviewQueue(PortalDbContext db)
+{
+    public const int PageSize = 25;
+
+    public async Task<ReviewQueuePage> GetAsync(QueueFilter filter, CancellationToken ct = default)
+    {
+        var inCohort = db.Applications.AsNoTracking().Where(a => a.Status != ApplicationStatus.Draft);
+        if (filter.CohortId is { } cohortId)
+            inCohort = inCohort.Where(a => a.CohortId == cohortId);
+
+        var query = filter.Status is { } status
+            ? inCohort.Where(a => a.Status == status)
+            : inCohort.Where(a => (a.Status == ApplicationStatus.Submitted && !a.EndorsementRequired)
+                || a.Status == ApplicationStatus.Endorsed || a.Status == ApplicationStatus.UnderReview);
+        if (filter.HostLabId is { } labId)
+            query = query.Where(a => a.LabChoices.Any(c => c.CohortLab.HostLabId == labId));
+        if (!string.IsNullOrWhiteSpace(filter.Specialty))
+            query = query.Where(a => a.Doctor.Specialty == filter.Specialty);
+        if (filter.HospitalId is { } hospitalId)
+            query = query.Where(a => a.Doctor.HospitalId == hospitalId);
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            var pattern = $"%{filter.Search.Trim().Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_")}%";
+            query = query.Where(a => EF.Functions.ILike(a.Doctor.FullName, pattern)
+                || (a.Doctor.ChineseName != null && EF.Functions.ILike(a.Doctor.ChineseName, pattern)));
+        }
+
+        var total = await query.CountAsync(ct);
+        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
+        var page = Math.Clamp(filter.Page, 1, pageCount);
+        var ordered = filter.Sort == QueueSort.Name
+            ? query.OrderBy(a => a.Doctor.FullName).ThenBy(a => a.Id)
+            : query.OrderBy(a => a.SubmittedAt).ThenBy(a => a.Id);
+        var rows = await ordered
+            .Skip((page - 1) * PageSize).Take(PageSize)
+            .Select(a => new ReviewQueueRow(a.Id, a.Doctor.FullName, a.Doctor.Hospital.ShortName, a.Doctor.Specialty,
+                a.Cohort.Name, a.Status, a.SubmittedAt,
+                a.LabChoices.OrderBy(c => c.Rank).Select(c => c.CohortLab.HostLab.Name).FirstOrDefault()))
+            .ToListAsync(ct);
+        var counts = await inCohort
+            .GroupBy(a => a.Status)
+            .Select(g => new { Status = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Status, g => g.Count, ct);
+        return new ReviewQueuePage(rows, total, page, pageCount, counts, await OptionsAsync(ct));
+    }
+
+    private async Task<QueueOptions> OptionsAsync(CancellationToken ct) => new(
+        await db.Cohorts.AsNoTracking().OrderByDescending(c => c.StartsOn).Select(c => new Option(c.Id, c.Name)).ToListAsync(ct),
+        await db.HostLabs.AsNoTracking().OrderBy(l => l.Name).Select(l => new Option(l.Id, l.Name)).ToListAsync(ct),
+        await db.Institutions.AsNoTracking().Where(i => i.Kind == InstitutionKind.Hospital).OrderBy(i => i.Name)
+            .Select(i => new Option(i.Id, i.Name)).ToListAsync(ct),
+        await db.Doctors.AsNoTracking().Select(d => d.Specialty).Where(s => s != "").Distinct().OrderBy(s => s).ToListAsync(ct));
+}

@@ -1,0 +1,90 @@
+using ExchangePortal.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ExchangePortal.Core.Applications;
+
+/// <summary>The university's decisions on an application; each recorded, each emailing the applicant through the outbox.</summary>
+public class ReviewService(PortalDbContext db, SeatDesk seats, ProgrammeClock clock)
+{
+    public const string ChangedMeanwhile = "This application changed while you were looking at it. Reload the page to see what changed, then try again.";
+
+    public Task StartReviewAsync(int id, uint version, string actorId, CancellationToken ct = default) =>
+        DecideAsync(id, version, a => a.StartReview(actorId, clock.Now), ct);
+
+    public Task RequestChangesAsync(int id, uint version, string comment, string actorId, CancellationToken ct = default) =>
+        DecideAsync(id, version, a => a.RequestChanges(comment, actorId, clock.Now), ct);
+
+    public Task RejectAsync(int id, uint version, string reason, string actorId, CancellationToken ct = default) =>
+        DecideAsync(id, version, a => a.Reject(reason, actorId, clock.Now), ct);
+
+    public Task MarkArrivedAsync(int id, uint version, string actorId, CancellationToken ct = default) =>
+        DecideAsync(id, version, a => a.MarkArrived(actorId, clock.Now), ct);
+
+    public Task CompleteAsync(int id, uint version, string actorId, CancellationToken ct = default) =>
+        DecideAsync(id, version, async a =>
+        {
+            var reportFiled = await db.Documents.AnyAsync(d => d.ApplicationId == a.Id && d.Kind == Documents.DocumentKind.EndOfStayReport, ct);
+            a.Complete(reportFiled, actorId, clock.Now);
+        }, ct);
+
+    /// <summary>Offers a seat in the lab: the seat row is locked first, so two approvals of the last seat cannot both win.</summary>
+    public async Task ApproveAsync(int id, uint version, int cohortLabId, string supervisor, DateOnly startsOn, DateOnly endsOn,
+        DateOnly respondBy, string actorId, CancellationToken ct = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var lab = await seats.LockAsync(cohortLabId, ct) ?? throw new DomainException("Choose one of the cohort's labs.");
+        await DecideAsync(id, version, a => a.Approve(lab, supervisor, startsOn, endsOn, clock.EndOfDay(respondBy), actorId, clock.Now), ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    public async Task WaitlistAsync(int id, uint version, int cohortLabId, string actorId, CancellationToken ct = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var lab = await seats.LockAsync(cohortLabId, ct) ?? throw new DomainException("Choose one of the cohort's labs.");
+        await DecideAsync(id, version, a => a.Waitlist(lab, actorId, clock.Now), ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>An administrator cancels a confirmed or running stay; the seat goes to the lab's waitlist.</summary>
+    public async Task CancelAsync(int id, uint version, string reason, string actorId, CancellationToken ct = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var placementLabId = await db.Placements.Where(p => p.ApplicationId == id).Select(p => (int?)p.CohortLabId).SingleOrDefaultAsync(ct);
+        var lab = placementLabId is { } labId ? await seats.LockAsync(labId, ct) : null;
+        await DecideAsync(id, version, async a =>
+        {
+            a.Cancel(reason, actorId, clock.Now);
+            if (lab is not null)
+                await seats.OfferToWaitlistAsync(lab, clock.Now, ct);
+        }, ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    private Task DecideAsync(int id, uint version, Action<ExchangeApplication> decide, CancellationToken ct) =>
+        DecideAsync(id, version, a =>
+        {
+            decide(a);
+            return Task.CompletedTask;
+        }, ct);
+
+    private async Task DecideAsync(int id, uint version, Func<ExchangeApplication, Task> decide, CancellationToken ct)
+    {
+        var application = await db.Applications
+            .Include(a => a.Doctor).Include(a => a.Cohort).Include(a => a.History).Include(a => a.LabChoices)
+            .Include(a => a.Placement).ThenInclude(p => p!.CohortLab).ThenInclude(l => l.HostLab)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw new DomainException("There is no such application.");
+        if (application.Version != version)
+            throw new DomainException(ChangedMeanwhile);
+        await decide(application);
+        db.Notifications.Add(ApplicationEmails.StatusChanged(application, clock.Now));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new DomainException(ChangedMeanwhile);
+        }
+    }
+}
