@@ -20,6 +20,7 @@ public static class PortalServices
         .AddScoped<Registration>()
         .AddScoped<SeatDesk>()
         .AddScoped<ReviewService>()
+        .AddScoped<ApplicantActions>()
         .AddScoped<ApplicationReview>()
         .AddScoped<DemoData>();
 }

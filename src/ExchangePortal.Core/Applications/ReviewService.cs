@@ -6,8 +6,6 @@ namespace ExchangePortal.Core.Applications;
 /// <summary>The university's decisions on an application; each recorded, each emailing the applicant through the outbox.</summary>
 public class ReviewService(PortalDbContext db, SeatDesk seats, ProgrammeClock clock)
 {
-    public const string ChangedMeanwhile = "This application changed while you were looking at it. Reload the page to see what changed, then try again.";
-
     public Task StartReviewAsync(int id, uint version, string actorId, CancellationToken ct = default) =>
         DecideAsync(id, version, a => a.StartReview(actorId, clock.Now), ct);
 
@@ -67,24 +65,6 @@ public class ReviewService(PortalDbContext db, SeatDesk seats, ProgrammeClock cl
             return Task.CompletedTask;
         }, ct);
 
-    private async Task DecideAsync(int id, uint version, Func<ExchangeApplication, Task> decide, CancellationToken ct)
-    {
-        var application = await db.Applications
-            .Include(a => a.Doctor).Include(a => a.Cohort).Include(a => a.History).Include(a => a.LabChoices)
-            .Include(a => a.Placement).ThenInclude(p => p!.CohortLab).ThenInclude(l => l.HostLab)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw new DomainException("There is no such application.");
-        if (application.Version != version)
-            throw new DomainException(ChangedMeanwhile);
-        await decide(application);
-        db.Notifications.Add(ApplicationEmails.StatusChanged(application, clock.Now));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new DomainException(ChangedMeanwhile);
-        }
-    }
+    private Task DecideAsync(int id, uint version, Func<ExchangeApplication, Task> decide, CancellationToken ct) =>
+        ApplicationChanges.ApplyAsync(db, db.Applications, id, version, decide, clock.Now, ct);
 }

@@ -35,9 +35,12 @@ public class PortalFactory : WebApplicationFactory<Program>
             services.ConfigureDbContext<PortalDbContext>(options => options.AddInterceptors(Sql)));
     }
 
-    /// <summary>A DbContext on the same database, for arranging and asserting outside the app.</summary>
-    public PortalDbContext NewDbContext() =>
-        new(new DbContextOptionsBuilder<PortalDbContext>().UseNpgsql(ConnectionString).Options);
+    /// <summary>A DbContext on the same database, for arranging and asserting outside the app (started first, so migrated and seeded).</summary>
+    public PortalDbContext NewDbContext()
+    {
+        _ = Services;
+        return new(new DbContextOptionsBuilder<PortalDbContext>().UseNpgsql(ConnectionString).Options);
+    }
 }
 
 /// <summary>The portal as it runs in production (no developer pages, no demo data) over an empty, migrated database.</summary>

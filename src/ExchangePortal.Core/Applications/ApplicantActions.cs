@@ -1,0 +1,72 @@
+using ExchangePortal.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ExchangePortal.Core.Applications;
+
+public sealed record MyApplicationDetails(int Id, uint Version, ApplicationStatus Status, bool EndorsementRequired, string Cohort,
+    string Plan, DateTimeOffset? OfferRespondBy, string? LatestComment, List<string> LabChoices, PlacementRow? Placement,
+    List<HistoryRow> History, List<DocumentRow> Documents)
+{
+    public (WaitingFor Who, string What) Next => NextStep.For(Status, EndorsementRequired);
+}
+
+/// <summary>What applicants do with their own application; every query is scoped to the signed-in doctor.</summary>
+public class ApplicantActions(PortalDbContext db, SeatDesk seats, ProgrammeClock clock)
+{
+    public async Task<MyApplicationDetails?> GetAsync(int id, string userId, CancellationToken ct = default) =>
+        await db.Applications.AsNoTracking().AsSplitQuery()
+            .Where(a => a.Id == id && a.Doctor.UserId == userId)
+            .Select(a => new MyApplicationDetails(a.Id, a.Version, a.Status, a.EndorsementRequired, a.Cohort.Name, a.Plan, a.OfferRespondBy,
+                a.History.OrderByDescending(h => h.At).ThenByDescending(h => h.Id).Select(h => h.Comment).FirstOrDefault(),
+                a.LabChoices.OrderBy(c => c.Rank).Select(c => c.CohortLab.HostLab.Name).ToList(),
+                a.Placement == null ? null : new PlacementRow(a.Placement.CohortLab.HostLab.Name, a.Placement.Supervisor,
+                    a.Placement.StartsOn, a.Placement.EndsOn, a.Placement.ReleasedAt == null),
+                a.History.OrderBy(h => h.At).ThenBy(h => h.Id)
+                    .Select(h => new HistoryRow(h.At, h.From, h.To, h.Actor == null ? "Exchange Portal" : h.Actor.DisplayName, h.Comment))
+                    .ToList(),
+                db.Documents.Where(d => d.ApplicationId == a.Id).OrderBy(d => d.Kind)
+                    .Select(d => new DocumentRow(d.Id, d.Kind, d.FileName, d.ContentType, d.SizeBytes, d.UploadedAt, d.ExpiresOn))
+                    .ToList()))
+            .SingleOrDefaultAsync(ct);
+
+    /// <summary>Sends the application back to the coordinator after the requested changes, with the revised plan.</summary>
+    public Task ResubmitAsync(int id, uint version, string plan, string userId, CancellationToken ct = default) =>
+        ChangeAsync(id, version, userId, a =>
+        {
+            a.EditPlan(plan, a.IntendedStartOn, a.IntendedEndOn, clock.Now);
+            a.Resubmit(userId, clock.Now);
+            return Task.CompletedTask;
+        }, ct);
+
+    public Task AcceptOfferAsync(int id, uint version, string userId, CancellationToken ct = default) =>
+        ChangeAsync(id, version, userId, a =>
+        {
+            a.AcceptOffer(userId, clock.Now);
+            return Task.CompletedTask;
+        }, ct);
+
+    public Task DeclineOfferAsync(int id, uint version, string userId, CancellationToken ct = default) =>
+        ReleasingSeatAsync(id, version, userId, a => a.DeclineOffer(userId, clock.Now), ct);
+
+    public Task WithdrawAsync(int id, uint version, string userId, CancellationToken ct = default) =>
+        ReleasingSeatAsync(id, version, userId, a => a.Withdraw(userId, clock.Now), ct);
+
+    // A freed seat goes to the lab's waitlist in the same transaction, under the seat row's lock.
+    private async Task ReleasingSeatAsync(int id, uint version, string userId, Action<ExchangeApplication> release, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var labId = await db.Placements.Where(p => p.ApplicationId == id && p.ReleasedAt == null && p.Application.Doctor.UserId == userId)
+            .Select(p => (int?)p.CohortLabId).SingleOrDefaultAsync(ct);
+        var lab = labId is { } heldLab ? await seats.LockAsync(heldLab, ct) : null;
+        await ChangeAsync(id, version, userId, async a =>
+        {
+            release(a);
+            if (lab is not null)
+                await seats.OfferToWaitlistAsync(lab, clock.Now, ct);
+        }, ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    private Task ChangeAsync(int id, uint version, string userId, Func<ExchangeApplication, Task> change, CancellationToken ct) =>
+        ApplicationChanges.ApplyAsync(db, db.Applications.Where(a => a.Doctor.UserId == userId), id, version, change, clock.Now, ct);
+}
