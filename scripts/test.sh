@@ -18,6 +18,8 @@ ensure_postgres_binaries || fail_setup "PostgreSQL binaries"
 missing=()
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
 command -v docker-compose >/dev/null || missing+=(docker-compose)
+# Chinese names and pages need a CJK font in the browser tests' screenshots.
+[ -d /usr/share/fonts/opentype/noto ] || missing+=(fonts-noto-cjk)
 [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}" || fail_setup "apt-get install ${missing[*]}"
 ensure_dotnet_tools || fail_setup "dotnet tool restore"
 

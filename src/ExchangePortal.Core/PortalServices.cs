@@ -21,6 +21,7 @@ public static class PortalServices
         .AddScoped<SeatDesk>()
         .AddScoped<ReviewService>()
         .AddScoped<ApplicantActions>()
+        .AddScoped<Cohorts.CohortRoster>()
         .AddScoped<ApplicationReview>()
         .AddScoped<DemoData>();
 }

@@ -42,5 +42,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         await _portal.DisposeAsync();
     }
 
+    /// <summary>A DbContext on the portal's database, for arranging what the UI cannot do yet.</summary>
+    public Core.Data.PortalDbContext NewDbContext() => _portal.NewDbContext();
+
     private sealed class KestrelPortalFactory : PortalFactory;
 }

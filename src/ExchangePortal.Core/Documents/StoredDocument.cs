@@ -17,6 +17,23 @@ public enum DocumentKind
     EndOfStayReport,
 }
 
+public static class DocumentKinds
+{
+    /// <summary>The kind in plain words, as people name these papers.</summary>
+    public static string Describe(this DocumentKind kind) => kind switch
+    {
+        DocumentKind.Cv => "CV",
+        DocumentKind.PractisingLicence => "Practising licence",
+        DocumentKind.NominationLetter => "Nomination letter",
+        DocumentKind.TravelDocument => "Passport or travel permit",
+        DocumentKind.Insurance => "Insurance",
+        DocumentKind.VisaOrEntryPermit => "Visa or entry permit",
+        DocumentKind.SignedAgreement => "Signed agreement",
+        DocumentKind.EndOfStayReport => "End-of-stay report",
+        _ => kind.ToString(),
+    };
+}
+
 /// <summary>A document's metadata; its bytes live in <see cref="DocumentContent"/>, a table of their own.</summary>
 public class StoredDocument
 {
