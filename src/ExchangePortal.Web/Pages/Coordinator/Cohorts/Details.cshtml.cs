@@ -21,11 +21,11 @@ public class DetailsModel(CohortAdministration cohorts) : PageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostStatusAsync(int id, CohortAction action, CancellationToken ct)
+    public async Task<IActionResult> OnPostStatusAsync(int id, CohortAction change, CancellationToken ct)
     {
         try
         {
-            if (!await cohorts.ChangeStatusAsync(id, action, ct))
+            if (!await cohorts.ChangeStatusAsync(id, change, ct))
                 return NotFound();
         }
         catch (DomainException e)
@@ -33,7 +33,7 @@ public class DetailsModel(CohortAdministration cohorts) : PageModel
             ModelState.AddModelError(string.Empty, e.Message);
             return await OnGetAsync(id, ct);
         }
-        StatusMessage = action switch
+        StatusMessage = change switch
         {
             CohortAction.Open => "The application window is open.",
             CohortAction.StartReviewing => "The application window is closed; reviewing has started.",
