@@ -51,8 +51,17 @@ public class CohortAdministration(PortalDbContext db, ProgrammeClock clock)
             .OrderByDescending(c => c.StartsOn).ThenBy(c => c.Id)
             .Select(c => new
             {
-                c.Id, c.Name, Agreement = c.Agreement.Title, c.ApplicationOpensOn, c.ApplicationClosesOn, c.StartsOn, c.EndsOn,
-                c.Status, c.Capacity, Seats = c.Labs.Sum(l => l.Seats), SeatsTaken = c.Labs.Sum(l => l.SeatsTaken),
+                c.Id,
+                c.Name,
+                Agreement = c.Agreement.Title,
+                c.ApplicationOpensOn,
+                c.ApplicationClosesOn,
+                c.StartsOn,
+                c.EndsOn,
+                c.Status,
+                c.Capacity,
+                Seats = c.Labs.Sum(l => l.Seats),
+                SeatsTaken = c.Labs.Sum(l => l.SeatsTaken),
             })
             .ToListAsync(ct);
         var counts = await db.Applications.AsNoTracking()
@@ -71,8 +80,16 @@ public class CohortAdministration(PortalDbContext db, ProgrammeClock clock)
             .Where(c => c.Id == id)
             .Select(c => new
             {
-                c.Id, c.Name, Agreement = c.Agreement.Title, c.ApplicationOpensOn, c.ApplicationClosesOn, c.StartsOn, c.EndsOn,
-                c.Status, c.Capacity, c.RequiresEndorsement,
+                c.Id,
+                c.Name,
+                Agreement = c.Agreement.Title,
+                c.ApplicationOpensOn,
+                c.ApplicationClosesOn,
+                c.StartsOn,
+                c.EndsOn,
+                c.Status,
+                c.Capacity,
+                c.RequiresEndorsement,
                 Labs = c.Labs.OrderBy(l => l.HostLab.Name)
                     .Select(l => new CohortLabRow(l.HostLabId, l.HostLab.Name, l.HostLab.Department, l.Seats, l.SeatsTaken)).ToList(),
                 Counts = db.Applications.Where(a => a.CohortId == c.Id).GroupBy(a => a.Status)
