@@ -1,4 +1,5 @@
 using ExchangePortal.Core.Applications;
+using ExchangePortal.Core.Cohorts;
 using ExchangePortal.Core.Demo;
 using ExchangePortal.Core.HostLabs;
 using ExchangePortal.Core.Programme;
@@ -13,6 +14,8 @@ public static class PortalServices
     public static IServiceCollection AddPortalServices(this IServiceCollection services) => services
         .AddScoped<ProgrammeService>()
         .AddScoped<LabCatalogue>()
+        .AddScoped<HostLabAdministration>()
+        .AddScoped<CohortAdministration>()
         .AddScoped<ApplicantHome>()
         .AddScoped<HospitalHome>()
         .AddScoped<ReviewQueue>()

@@ -11,6 +11,8 @@ public class SqlStatementTests(PortalFactory portal) : IClassFixture<PortalFacto
     [Theory]
     [InlineData("admin@demo.local", "/Admin")]
     [InlineData("coordinator@demo.local", "/Coordinator")]
+    [InlineData("coordinator@demo.local", "/Coordinator/Cohorts")]
+    [InlineData("coordinator@demo.local", "/Coordinator/Labs")]
     [InlineData("hospital@demo.local", "/Hospital")]
     [InlineData("doctor@demo.local", "/Applicant")]
     [InlineData(null, "/")]

@@ -54,6 +54,18 @@ public class AgreementMilestone
     public static AgreementMilestone ForCohort(ExchangeCohort cohort, MilestoneSource source, string title, DateOnly dueOn) =>
         new(cohort.Agreement, title, dueOn) { Source = source, Cohort = cohort };
 
+    /// <summary>A cohort's milestone moves with the cohort's dates (and name); a done one keeps the date it had.</summary>
+    public void FollowCohort(ExchangeCohort cohort)
+    {
+        var ofThisCohort = Cohort is not null ? ReferenceEquals(Cohort, cohort) : CohortId == cohort.Id;
+        if (Source == MilestoneSource.Manual || !ofThisCohort)
+            throw new DomainException("Only the milestones of this cohort's key dates move with the cohort.");
+        var (title, dueOn) = cohort.KeyDate(Source);
+        Title = title;
+        if (Status != MilestoneStatus.Done)
+            DueOn = dueOn;
+    }
+
     public bool IsOverdue(DateOnly today) => Status != MilestoneStatus.Done && DueOn < today;
 
     public void Start()

@@ -26,6 +26,7 @@ public class ExchangeCohort
     public int Capacity { get; private set; }
     public bool RequiresEndorsement { get; private set; }
     public CohortStatus Status { get; private set; }
+    public uint Version { get; private set; }
     public List<CohortLab> Labs { get; private set; } = [];
 
     private ExchangeCohort() { }
@@ -33,16 +34,88 @@ public class ExchangeCohort
     public ExchangeCohort(Agreement agreement, string name, DateOnly opensOn, DateOnly closesOn,
         DateOnly startsOn, DateOnly endsOn, int capacity, bool requiresEndorsement)
     {
+        if (capacity < 0)
+            throw new DomainException("Capacity cannot be negative.");
         Agreement = agreement;
-        Name = name;
+        Status = CohortStatus.Planning;
+        Rename(name);
         Capacity = capacity;
         RequiresEndorsement = requiresEndorsement;
-        Status = CohortStatus.Planning;
         Reschedule(opensOn, closesOn, startsOn, endsOn);
+    }
+
+    public void Rename(string name)
+    {
+        EnsureEditable();
+        if (string.IsNullOrWhiteSpace(name))
+            throw new DomainException("A cohort needs a name.");
+        Name = name.Trim();
+    }
+
+    public void SetRequiresEndorsement(bool requiresEndorsement)
+    {
+        EnsureEditable();
+        RequiresEndorsement = requiresEndorsement;
+    }
+
+    public int SeatsTaken => Labs.Sum(l => l.SeatsTaken);
+
+    public void ChangeCapacity(int capacity)
+    {
+        EnsureEditable();
+        if (capacity < SeatsTaken)
+            throw new DomainException($"{SeatsTaken} seats are already taken; the capacity cannot go below that.");
+        if (Labs.Sum(l => l.Seats) > capacity)
+            throw new DomainException($"Seats per lab cannot add up to more than the cohort's capacity of {capacity}.");
+        Capacity = capacity;
+    }
+
+    /// <summary>A lab leaves the cohort only while nobody holds or chose one of its seats.</summary>
+    public void RemoveLab(CohortLab lab, bool chosenByAnApplication)
+    {
+        EnsureEditable();
+        if (lab.SeatsTaken > 0)
+            throw new DomainException($"{lab.HostLab.Name} cannot leave the cohort: {lab.SeatsTaken} of its seats are taken.");
+        if (chosenByAnApplication)
+            throw new DomainException($"{lab.HostLab.Name} cannot leave the cohort: applications have chosen it.");
+        Labs.Remove(lab);
+    }
+
+    /// <summary>Sets the capacity and the labs taking part with their seats in one step, checked as a whole before anything changes.</summary>
+    public void Replan(int capacity, IReadOnlyList<(HostLab Lab, int Seats)> labs, IReadOnlySet<int> chosenCohortLabIds)
+    {
+        EnsureEditable();
+        if (capacity < 0)
+            throw new DomainException("Capacity cannot be negative.");
+        if (labs.Any(l => l.Seats < 0))
+            throw new DomainException("Seats cannot be negative.");
+        if (labs.Select(l => l.Lab).Distinct().Count() != labs.Count)
+            throw new DomainException("Each lab can take part only once.");
+        if (labs.Sum(l => l.Seats) > capacity)
+            throw new DomainException($"Seats per lab cannot add up to more than the cohort's capacity of {capacity}.");
+        var leaving = Labs.Where(cl => !labs.Any(l => IsSameLab(cl, l.Lab))).ToList();
+        foreach (var cohortLab in Labs.Except(leaving))
+        {
+            var seats = labs.Single(l => IsSameLab(cohortLab, l.Lab)).Seats;
+            if (seats < cohortLab.SeatsTaken)
+                throw new DomainException($"{cohortLab.HostLab.Name}: {cohortLab.SeatsTaken} seats are already taken; seats cannot go below that.");
+        }
+        foreach (var cohortLab in leaving)
+            RemoveLab(cohortLab, chosenCohortLabIds.Contains(cohortLab.Id));
+        Capacity = capacity;
+        foreach (var (lab, seats) in labs)
+        {
+            var existing = Labs.FirstOrDefault(cl => IsSameLab(cl, lab));
+            if (existing is null)
+                AddLab(lab, seats);
+            else
+                existing.ChangeSeats(seats);
+        }
     }
 
     public void Reschedule(DateOnly opensOn, DateOnly closesOn, DateOnly startsOn, DateOnly endsOn)
     {
+        EnsureEditable();
         if (closesOn < opensOn)
             throw new DomainException("The application window must close after it opens.");
         if (startsOn <= closesOn)
@@ -60,7 +133,8 @@ public class ExchangeCohort
 
     public CohortLab AddLab(HostLab lab, int seats)
     {
-        if (Labs.Any(l => ReferenceEquals(l.HostLab, lab) || (lab.Id != 0 && l.HostLabId == lab.Id)))
+        EnsureEditable();
+        if (Labs.Any(l => IsSameLab(l, lab)))
             throw new DomainException($"{lab.Name} already takes part in this cohort.");
         if (Labs.Sum(l => l.Seats) + seats > Capacity)
             throw new DomainException($"Seats per lab cannot add up to more than the cohort's capacity of {Capacity}.");
@@ -71,11 +145,22 @@ public class ExchangeCohort
 
     /// <summary>The cohort's key dates as milestones of its agreement.</summary>
     public IEnumerable<AgreementMilestone> KeyDateMilestones() =>
-    [
-        AgreementMilestone.ForCohort(this, MilestoneSource.CohortWindowOpens, $"{Name}: application window opens", ApplicationOpensOn),
-        AgreementMilestone.ForCohort(this, MilestoneSource.CohortArrivals, $"{Name}: doctors arrive", StartsOn),
-        AgreementMilestone.ForCohort(this, MilestoneSource.CohortCompletion, $"{Name}: exchange completes", EndsOn),
-    ];
+        new[] { MilestoneSource.CohortWindowOpens, MilestoneSource.CohortArrivals, MilestoneSource.CohortCompletion }
+            .Select(source =>
+            {
+                var (title, dueOn) = KeyDate(source);
+                return AgreementMilestone.ForCohort(this, source, title, dueOn);
+            })
+            .ToList();
+
+    /// <summary>The title and date a key-date milestone of this cohort carries.</summary>
+    public (string Title, DateOnly DueOn) KeyDate(MilestoneSource source) => source switch
+    {
+        MilestoneSource.CohortWindowOpens => ($"{Name}: application window opens", ApplicationOpensOn),
+        MilestoneSource.CohortArrivals => ($"{Name}: doctors arrive", StartsOn),
+        MilestoneSource.CohortCompletion => ($"{Name}: exchange completes", EndsOn),
+        _ => throw new DomainException("A manual milestone is not one of the cohort's key dates."),
+    };
 
     public void Open() => MoveTo(CohortStatus.Open, CohortStatus.Planning);
 
@@ -86,6 +171,15 @@ public class ExchangeCohort
     public void Complete() => MoveTo(CohortStatus.Completed, CohortStatus.InProgress);
 
     public void Cancel() => MoveTo(CohortStatus.Cancelled, CohortStatus.Planning, CohortStatus.Open, CohortStatus.Reviewing);
+
+    private static bool IsSameLab(CohortLab cohortLab, HostLab lab) =>
+        ReferenceEquals(cohortLab.HostLab, lab) || (lab.Id != 0 && cohortLab.HostLabId == lab.Id);
+
+    private void EnsureEditable()
+    {
+        if (Status is CohortStatus.Completed or CohortStatus.Cancelled)
+            throw new DomainException($"A cohort that is {Status} can no longer be changed.");
+    }
 
     private void MoveTo(CohortStatus to, params CohortStatus[] from)
     {

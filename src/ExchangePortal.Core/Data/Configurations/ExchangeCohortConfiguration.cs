@@ -10,6 +10,7 @@ public class ExchangeCohortConfiguration : IEntityTypeConfiguration<ExchangeCoho
     {
         builder.ToTable("Cohorts");
         builder.Property(c => c.Name).HasMaxLength(200);
+        builder.Property(c => c.Version).IsRowVersion();
         builder.HasOne(c => c.Agreement).WithMany().HasForeignKey(c => c.AgreementId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(c => c.Labs).WithOne(l => l.Cohort).HasForeignKey(l => l.CohortId);
         builder.HasIndex(c => new { c.Status, c.ApplicationClosesOn });

@@ -9,6 +9,7 @@ public class HostLabConfiguration : IEntityTypeConfiguration<HostLab>
     public void Configure(EntityTypeBuilder<HostLab> builder)
     {
         builder.Property(l => l.Name).HasMaxLength(200);
+        builder.Property(l => l.Version).IsRowVersion();
         builder.Property(l => l.Department).HasMaxLength(200);
         builder.Property(l => l.PrincipalInvestigatorName).HasMaxLength(200);
         builder.Property(l => l.PrincipalInvestigatorEmail).HasMaxLength(256);

@@ -1,0 +1,236 @@
+using ExchangePortal.Core.Agreements;
+using ExchangePortal.Core.Applications;
+using ExchangePortal.Core.Data;
+using ExchangePortal.Core.HostLabs;
+using Microsoft.EntityFrameworkCore;
+
+namespace ExchangePortal.Core.Cohorts;
+
+public sealed record CohortRow(int Id, string Name, string Agreement, DateOnly ApplicationOpensOn, DateOnly ApplicationClosesOn,
+    DateOnly StartsOn, DateOnly EndsOn, CohortStatus Status, int Capacity, int Seats, int SeatsTaken,
+    IReadOnlyDictionary<ApplicationStatus, int> ApplicationsByStatus);
+
+public sealed record CohortLabRow(int HostLabId, string Name, string Department, int Seats, int SeatsTaken);
+
+public sealed record CohortDetails(int Id, string Name, string Agreement, DateOnly ApplicationOpensOn, DateOnly ApplicationClosesOn,
+    DateOnly StartsOn, DateOnly EndsOn, CohortStatus Status, int Capacity, bool RequiresEndorsement, List<CohortLabRow> Labs,
+    IReadOnlyDictionary<ApplicationStatus, int> ApplicationsByStatus);
+
+public sealed record LabSeats(int HostLabId, int Seats);
+
+/// <summary>What a coordinator enters about a cohort: its name, dates, capacity and the labs taking part with their seats.</summary>
+public sealed record CohortPlan(string Name, DateOnly ApplicationOpensOn, DateOnly ApplicationClosesOn, DateOnly StartsOn,
+    DateOnly EndsOn, int Capacity, bool RequiresEndorsement, IReadOnlyList<LabSeats> Labs);
+
+public sealed record AgreementOption(int Id, string Title);
+
+/// <summary>A lab the form offers: taking part or not, its seats, and the seats already taken in this cohort.</summary>
+public sealed record CohortLabOption(int HostLabId, string Name, bool TakesPart, int Seats, int SeatsTaken);
+
+public sealed record CohortEditor(int Id, string Agreement, CohortStatus Status, CohortPlan Plan, IReadOnlyList<CohortLabOption> Labs, string Stamp);
+
+public sealed record NewCohortOptions(IReadOnlyList<AgreementOption> Agreements, IReadOnlyList<CohortLabOption> Labs);
+
+public enum CohortAction
+{
+    Open,
+    StartReviewing,
+    StartExchange,
+    Complete,
+    Cancel,
+}
+
+/// <summary>University coordinators plan cohorts: dates, capacity, labs and seats, and move them through their statuses.</summary>
+public class CohortAdministration(PortalDbContext db, ProgrammeClock clock)
+{
+    public const string ChangedMeanwhile = "This cohort changed while you were editing it; please reload.";
+
+    public async Task<IReadOnlyList<CohortRow>> ListAsync(CancellationToken ct = default)
+    {
+        var cohorts = await db.Cohorts.AsNoTracking()
+            .OrderByDescending(c => c.StartsOn).ThenBy(c => c.Id)
+            .Select(c => new
+            {
+                c.Id,
+                c.Name,
+                Agreement = c.Agreement.Title,
+                c.ApplicationOpensOn,
+                c.ApplicationClosesOn,
+                c.StartsOn,
+                c.EndsOn,
+                c.Status,
+                c.Capacity,
+                Seats = c.Labs.Sum(l => l.Seats),
+                SeatsTaken = c.Labs.Sum(l => l.SeatsTaken),
+            })
+            .ToListAsync(ct);
+        var counts = await db.Applications.AsNoTracking()
+            .GroupBy(a => new { a.CohortId, a.Status })
+            .Select(g => new { g.Key.CohortId, g.Key.Status, Count = g.Count() })
+            .ToListAsync(ct);
+        var byCohort = counts.ToLookup(c => c.CohortId);
+        return cohorts.Select(c => new CohortRow(c.Id, c.Name, c.Agreement, c.ApplicationOpensOn, c.ApplicationClosesOn, c.StartsOn,
+                c.EndsOn, c.Status, c.Capacity, c.Seats, c.SeatsTaken, byCohort[c.Id].ToDictionary(x => x.Status, x => x.Count)))
+            .ToList();
+    }
+
+    public async Task<CohortDetails?> GetDetailsAsync(int id, CancellationToken ct = default)
+    {
+        var cohort = await db.Cohorts.AsNoTracking()
+            .Where(c => c.Id == id)
+            .Select(c => new
+            {
+                c.Id,
+                c.Name,
+                Agreement = c.Agreement.Title,
+                c.ApplicationOpensOn,
+                c.ApplicationClosesOn,
+                c.StartsOn,
+                c.EndsOn,
+                c.Status,
+                c.Capacity,
+                c.RequiresEndorsement,
+                Labs = c.Labs.OrderBy(l => l.HostLab.Name)
+                    .Select(l => new CohortLabRow(l.HostLabId, l.HostLab.Name, l.HostLab.Department, l.Seats, l.SeatsTaken)).ToList(),
+                Counts = db.Applications.Where(a => a.CohortId == c.Id).GroupBy(a => a.Status)
+                    .Select(g => new { Status = g.Key, Count = g.Count() }).ToList(),
+            })
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(ct);
+        return cohort is null ? null : new CohortDetails(cohort.Id, cohort.Name, cohort.Agreement, cohort.ApplicationOpensOn,
+            cohort.ApplicationClosesOn, cohort.StartsOn, cohort.EndsOn, cohort.Status, cohort.Capacity, cohort.RequiresEndorsement,
+            cohort.Labs, cohort.Counts.ToDictionary(c => c.Status, c => c.Count));
+    }
+
+    public async Task<NewCohortOptions> GetNewCohortOptionsAsync(CancellationToken ct = default)
+    {
+        var today = clock.Today;
+        var agreements = await db.Agreements.AsNoTracking()
+            .Where(a => a.Status == AgreementStatus.Active && a.EffectiveTo >= today)
+            .OrderBy(a => a.Title)
+            .Select(a => new AgreementOption(a.Id, a.Title))
+            .ToListAsync(ct);
+        var labs = await db.HostLabs.AsNoTracking()
+            .Where(l => l.IsActive)
+            .OrderBy(l => l.Name)
+            .Select(l => new CohortLabOption(l.Id, l.Name, false, l.DefaultSeats, 0))
+            .ToListAsync(ct);
+        return new NewCohortOptions(agreements, labs);
+    }
+
+    public async Task<CohortEditor?> GetEditorAsync(int id, CancellationToken ct = default)
+    {
+        var cohort = await db.Cohorts.AsNoTracking()
+            .Include(c => c.Agreement)
+            .Include(c => c.Labs).ThenInclude(l => l.HostLab)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (cohort is null)
+            return null;
+        var others = await db.HostLabs.AsNoTracking()
+            .Where(l => l.IsActive && l.UniversityId == cohort.Agreement.UniversityId && !db.CohortLabs.Any(cl => cl.CohortId == id && cl.HostLabId == l.Id))
+            .Select(l => new CohortLabOption(l.Id, l.Name, false, l.DefaultSeats, 0))
+            .ToListAsync(ct);
+        var labs = cohort.Labs.Select(l => new CohortLabOption(l.HostLabId, l.HostLab.Name, true, l.Seats, l.SeatsTaken))
+            .Concat(others).OrderBy(l => l.Name).ToList();
+        return new CohortEditor(cohort.Id, cohort.Agreement.Title, cohort.Status, PlanOf(cohort), labs, Stamp(cohort));
+    }
+
+    public async Task<int> CreateAsync(int agreementId, CohortPlan plan, CancellationToken ct = default)
+    {
+        var today = clock.Today;
+        var agreement = await db.Agreements
+            .SingleOrDefaultAsync(a => a.Id == agreementId && a.Status == AgreementStatus.Active && a.EffectiveTo >= today, ct)
+            ?? throw new DomainException("Please choose an active agreement from the list.");
+        var cohort = new ExchangeCohort(agreement, plan.Name, plan.ApplicationOpensOn, plan.ApplicationClosesOn, plan.StartsOn,
+            plan.EndsOn, plan.Capacity, plan.RequiresEndorsement);
+        cohort.Replan(plan.Capacity, await LabsOfAsync(agreement.UniversityId, plan.Labs, [], ct), new HashSet<int>());
+        db.Cohorts.Add(cohort);
+        db.Milestones.AddRange(cohort.KeyDateMilestones());
+        await db.SaveChangesAsync(ct);
+        return cohort.Id;
+    }
+
+    /// <returns>false when there is no such cohort.</returns>
+    public async Task<bool> UpdateAsync(int id, CohortPlan plan, string stamp, CancellationToken ct = default)
+    {
+        var cohort = await db.Cohorts
+            .Include(c => c.Agreement)
+            .Include(c => c.Labs).ThenInclude(l => l.HostLab)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (cohort is null)
+            return false;
+        if (Stamp(cohort) != stamp)
+            throw new DomainException(ChangedMeanwhile);
+        var labs = await LabsOfAsync(cohort.Agreement.UniversityId, plan.Labs, cohort.Labs.Select(l => l.HostLab).ToList(), ct);
+        var chosen = await db.LabChoices.Where(c => c.CohortLab.CohortId == id).Select(c => c.CohortLabId)
+            .Union(db.Placements.Where(p => p.CohortLab.CohortId == id).Select(p => p.CohortLabId))
+            .Union(db.Applications.Where(a => a.CohortId == id && a.WaitlistedForId != null).Select(a => a.WaitlistedForId!.Value))
+            .ToListAsync(ct);
+
+        cohort.Rename(plan.Name);
+        cohort.Reschedule(plan.ApplicationOpensOn, plan.ApplicationClosesOn, plan.StartsOn, plan.EndsOn);
+        cohort.SetRequiresEndorsement(plan.RequiresEndorsement);
+        cohort.Replan(plan.Capacity, labs, chosen.ToHashSet());
+        var milestones = await db.Milestones.Where(m => m.CohortId == id && m.Source != MilestoneSource.Manual).ToListAsync(ct);
+        foreach (var milestone in milestones)
+            milestone.FollowCohort(cohort);
+        // Unchanged seat rows are written too, so that their xmin guards the whole edit against a concurrent approval or edit.
+        foreach (var cohortLab in cohort.Labs.Where(l => db.Entry(l).State == EntityState.Unchanged))
+            db.Entry(cohortLab).Property(l => l.Seats).IsModified = true;
+        await SaveAsync(ct);
+        return true;
+    }
+
+    /// <returns>false when there is no such cohort.</returns>
+    public async Task<bool> ChangeStatusAsync(int id, CohortAction action, CancellationToken ct = default)
+    {
+        var cohort = await db.Cohorts.SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (cohort is null)
+            return false;
+        Action change = action switch
+        {
+            CohortAction.Open => cohort.Open,
+            CohortAction.StartReviewing => cohort.StartReviewing,
+            CohortAction.StartExchange => cohort.StartExchange,
+            CohortAction.Complete => cohort.Complete,
+            CohortAction.Cancel => cohort.Cancel,
+            _ => throw new DomainException("Unknown cohort action."),
+        };
+        change();
+        await SaveAsync(ct);
+        return true;
+    }
+
+    private async Task<List<(HostLab Lab, int Seats)>> LabsOfAsync(int universityId, IReadOnlyList<LabSeats> wanted,
+        IReadOnlyList<HostLab> alreadyIn, CancellationToken ct)
+    {
+        var newIds = wanted.Select(l => l.HostLabId).Except(alreadyIn.Select(l => l.Id)).ToList();
+        var found = await db.HostLabs.Where(l => newIds.Contains(l.Id) && l.IsActive && l.UniversityId == universityId).ToListAsync(ct);
+        var labs = alreadyIn.Concat(found).ToDictionary(l => l.Id);
+        return wanted.Select(w => labs.TryGetValue(w.HostLabId, out var lab)
+                ? (lab, w.Seats)
+                : throw new DomainException("Please choose labs from the list of active labs of the agreement's university."))
+            .ToList();
+    }
+
+    private async Task SaveAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new DomainException(ChangedMeanwhile);
+        }
+    }
+
+    private static CohortPlan PlanOf(ExchangeCohort c) => new(c.Name, c.ApplicationOpensOn, c.ApplicationClosesOn, c.StartsOn,
+        c.EndsOn, c.Capacity, c.RequiresEndorsement, c.Labs.Select(l => new LabSeats(l.HostLabId, l.Seats)).ToList());
+
+    // The xmin of the cohort row and of its seat rows: any committed change to them makes the form stale.
+    private static string Stamp(ExchangeCohort c) =>
+        string.Join(';', c.Labs.OrderBy(l => l.HostLabId).Select(l => $"{l.HostLabId}:{l.Version}").Prepend(c.Version.ToString()));
+}

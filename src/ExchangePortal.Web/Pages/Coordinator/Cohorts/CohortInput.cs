@@ -1,0 +1,82 @@
+using System.ComponentModel.DataAnnotations;
+using ExchangePortal.Core.Cohorts;
+
+namespace ExchangePortal.Web.Pages.Coordinator.Cohorts;
+
+/// <summary>The fields of the create and edit forms of a cohort.</summary>
+public class CohortInput
+{
+    [Required(ErrorMessage = "Please enter the cohort's name.")]
+    [StringLength(200, ErrorMessage = "The name can be at most 200 characters long.")]
+    [Display(Name = "Name")]
+    public string Name { get; set; } = "";
+
+    [Required(ErrorMessage = "Please enter the day the application window opens.")]
+    [DataType(DataType.Date)]
+    [Display(Name = "Application window opens")]
+    public DateOnly? ApplicationOpensOn { get; set; }
+
+    [Required(ErrorMessage = "Please enter the day the application window closes.")]
+    [DataType(DataType.Date)]
+    [Display(Name = "Application window closes")]
+    public DateOnly? ApplicationClosesOn { get; set; }
+
+    [Required(ErrorMessage = "Please enter the day the exchange starts.")]
+    [DataType(DataType.Date)]
+    [Display(Name = "Exchange starts")]
+    public DateOnly? StartsOn { get; set; }
+
+    [Required(ErrorMessage = "Please enter the day the exchange ends.")]
+    [DataType(DataType.Date)]
+    [Display(Name = "Exchange ends")]
+    public DateOnly? EndsOn { get; set; }
+
+    [Required(ErrorMessage = "Please enter the cohort's capacity.")]
+    [Range(0, 1000, ErrorMessage = "The capacity must be between 0 and 1000.")]
+    [Display(Name = "Capacity (doctors in total)")]
+    public int? Capacity { get; set; }
+
+    [Display(Name = "Applications need their hospital's endorsement")]
+    public bool RequiresEndorsement { get; set; } = true;
+
+    public List<LabSeatsInput> Labs { get; set; } = [];
+
+    public CohortPlan ToPlan() => new(Name, ApplicationOpensOn!.Value, ApplicationClosesOn!.Value, StartsOn!.Value, EndsOn!.Value,
+        Capacity!.Value, RequiresEndorsement,
+        Labs.Where(l => l.TakesPart).Select(l => new LabSeats(l.HostLabId, l.Seats ?? 0)).ToList());
+
+    public static CohortInput From(CohortPlan plan, IEnumerable<CohortLabOption> labs) => new()
+    {
+        Name = plan.Name,
+        ApplicationOpensOn = plan.ApplicationOpensOn,
+        ApplicationClosesOn = plan.ApplicationClosesOn,
+        StartsOn = plan.StartsOn,
+        EndsOn = plan.EndsOn,
+        Capacity = plan.Capacity,
+        RequiresEndorsement = plan.RequiresEndorsement,
+        Labs = LabSeatsInput.From(labs),
+    };
+}
+
+public class LabSeatsInput
+{
+    public int HostLabId { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public bool TakesPart { get; set; }
+
+    [Range(0, 50, ErrorMessage = "Seats per lab must be between 0 and 50.")]
+    public int? Seats { get; set; }
+
+    public int SeatsTaken { get; set; }
+
+    public static List<LabSeatsInput> From(IEnumerable<CohortLabOption> labs) => labs.Select(l => new LabSeatsInput
+    {
+        HostLabId = l.HostLabId,
+        Name = l.Name,
+        TakesPart = l.TakesPart,
+        Seats = l.Seats,
+        SeatsTaken = l.SeatsTaken,
+    }).ToList();
+}
