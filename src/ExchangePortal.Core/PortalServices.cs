@@ -24,6 +24,7 @@ public static class PortalServices
         .AddScoped<SeatDesk>()
         .AddScoped<ReviewService>()
         .AddScoped<ApplicantActions>()
+        .AddScoped<StayList>()
         .AddScoped<Cohorts.CohortRoster>()
         .AddScoped<ApplicationReview>()
         .AddScoped<DemoData>();

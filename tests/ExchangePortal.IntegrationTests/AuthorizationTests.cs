@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 
 namespace ExchangePortal.IntegrationTests;
@@ -41,6 +42,44 @@ public class AuthorizationTests(PortalFactory portal) : IClassFixture<PortalFact
         Assert.Equal(expected, (int)response.StatusCode);
         if (expected == 302)
             Assert.StartsWith("/Identity/Account/Login", response.Headers.Location!.PathAndQuery);
+    }
+
+    public static TheoryData<string?, string, int> StaffPages()
+    {
+        string[] users = ["doctor@demo.local", "hospital@demo.local", "coordinator@demo.local", "admin@demo.local"];
+        var audiences = new Dictionary<string, string>
+        {
+            ["/Coordinator/Applications/{application}"] = "coordinator@demo.local",
+            ["/Coordinator/Cohorts"] = "coordinator@demo.local",
+            ["/Coordinator/Cohorts/{cohort}"] = "coordinator@demo.local",
+            ["/Coordinator/Labs"] = "coordinator@demo.local",
+            ["/Coordinator/Roster/{cohort}"] = "coordinator@demo.local",
+            ["/Admin/Stays"] = "admin@demo.local",
+            // doctor2's application: another applicant reaches the folder, but the application is simply not found.
+            ["/Applicant/Applications/{application}"] = "doctor@demo.local",
+        };
+        var data = new TheoryData<string?, string, int>();
+        foreach (var (page, audience) in audiences)
+        {
+            data.Add(null, page, 302);
+            foreach (var user in users)
+                data.Add(user, page, user != audience ? 403 : page.StartsWith("/Applicant") ? 404 : 200);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(StaffPages))]
+    public async Task Staff_pages_and_other_peoples_applications_are_guarded(string? user, string path, int expected)
+    {
+        await using var db = portal.NewDbContext();
+        var cohort = await db.Cohorts.Select(c => c.Id).FirstAsync();
+        var application = await db.Applications.Where(a => a.Doctor.Email == "doctor2@demo.local").Select(a => a.Id).FirstAsync();
+        var client = user is null ? portal.CreateClient(new() { AllowAutoRedirect = false }) : await portal.SignInAsync(user);
+
+        var response = await client.GetAsync(path.Replace("{cohort}", cohort.ToString()).Replace("{application}", application.ToString()));
+
+        Assert.Equal(expected, (int)response.StatusCode);
     }
 
     [Fact]
