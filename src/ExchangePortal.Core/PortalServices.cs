@@ -25,6 +25,9 @@ public static class PortalServices
         .AddScoped<ReviewService>()
         .AddScoped<ApplicantActions>()
         .AddScoped<StayList>()
+        .AddScoped<HospitalEndorsements>()
+        .AddScoped<ApplicationDrafts>()
+        .AddScoped<Doctors.DoctorProfiles>()
         .AddScoped<Cohorts.CohortRoster>()
         .AddScoped<ApplicationReview>()
         .AddScoped<DemoData>();

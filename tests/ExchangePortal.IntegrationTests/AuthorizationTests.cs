@@ -47,23 +47,28 @@ public class AuthorizationTests(PortalFactory portal) : IClassFixture<PortalFact
     public static TheoryData<string?, string, int> StaffPages()
     {
         string[] users = ["doctor@demo.local", "hospital@demo.local", "coordinator@demo.local", "admin@demo.local"];
-        var audiences = new Dictionary<string, string>
+        // page → the one demo user of its audience, and what that user gets (404: doctor2's application is not theirs).
+        var audiences = new Dictionary<string, (string User, int Code)>
         {
-            ["/Coordinator/Applications/{application}"] = "coordinator@demo.local",
-            ["/Coordinator/Cohorts"] = "coordinator@demo.local",
-            ["/Coordinator/Cohorts/{cohort}"] = "coordinator@demo.local",
-            ["/Coordinator/Labs"] = "coordinator@demo.local",
-            ["/Coordinator/Roster/{cohort}"] = "coordinator@demo.local",
-            ["/Admin/Stays"] = "admin@demo.local",
-            // doctor2's application: another applicant reaches the folder, but the application is simply not found.
-            ["/Applicant/Applications/{application}"] = "doctor@demo.local",
+            ["/Coordinator/Applications/{application}"] = ("coordinator@demo.local", 200),
+            ["/Coordinator/Cohorts"] = ("coordinator@demo.local", 200),
+            ["/Coordinator/Cohorts/{cohort}"] = ("coordinator@demo.local", 200),
+            ["/Coordinator/Labs"] = ("coordinator@demo.local", 200),
+            ["/Coordinator/Roster/{cohort}"] = ("coordinator@demo.local", 200),
+            ["/Admin/Stays"] = ("admin@demo.local", 200),
+            ["/Hospital/Applications/{application}"] = ("hospital@demo.local", 200),
+            ["/Hospital/Staff"] = ("hospital@demo.local", 200),
+            ["/Applicant/Profile"] = ("doctor@demo.local", 200),
+            ["/Applicant/Apply/{cohort}"] = ("doctor@demo.local", 200),
+            ["/Applicant/Applications/{application}"] = ("doctor@demo.local", 404),
+            ["/Applicant/Applications/{application}/Documents"] = ("doctor@demo.local", 404),
         };
         var data = new TheoryData<string?, string, int>();
         foreach (var (page, audience) in audiences)
         {
             data.Add(null, page, 302);
             foreach (var user in users)
-                data.Add(user, page, user != audience ? 403 : page.StartsWith("/Applicant") ? 404 : 200);
+                data.Add(user, page, user == audience.User ? audience.Code : 403);
         }
         return data;
     }
@@ -73,7 +78,7 @@ public class AuthorizationTests(PortalFactory portal) : IClassFixture<PortalFact
     public async Task Staff_pages_and_other_peoples_applications_are_guarded(string? user, string path, int expected)
     {
         await using var db = portal.NewDbContext();
-        var cohort = await db.Cohorts.Select(c => c.Id).FirstAsync();
+        var cohort = await db.Cohorts.Where(c => c.Status == Core.Cohorts.CohortStatus.Open).Select(c => c.Id).FirstAsync();
         var application = await db.Applications.Where(a => a.Doctor.Email == "doctor2@demo.local").Select(a => a.Id).FirstAsync();
         var client = user is null ? portal.CreateClient(new() { AllowAutoRedirect = false }) : await portal.SignInAsync(user);
 

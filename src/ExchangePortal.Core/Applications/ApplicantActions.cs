@@ -3,20 +3,38 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ExchangePortal.Core.Applications;
 
-public sealed record MyApplicationDetails(int Id, uint Version, ApplicationStatus Status, bool EndorsementRequired, string Cohort,
-    string Plan, DateTimeOffset? OfferRespondBy, string? LatestComment, List<string> LabChoices, PlacementRow? Placement,
+public sealed record MyApplicationDetails(int Id, uint Version, ApplicationStatus Status, bool EndorsementRequired, int CohortId, string Cohort,
+    DateOnly CohortEndsOn, string Plan, DateTimeOffset? OfferRespondBy, string? LatestComment, List<string> LabChoices, PlacementRow? Placement,
     List<HistoryRow> History, List<DocumentRow> Documents)
 {
     public (WaitingFor Who, string What) Next => NextStep.For(Status, EndorsementRequired);
+
+    /// <summary>What a draft still lacks before it can be submitted (empty once it is submitted).</summary>
+    public IReadOnlyList<string> ToDo { get; init; } = [];
 }
 
 /// <summary>What applicants do with their own application; every query is scoped to the signed-in doctor.</summary>
 public class ApplicantActions(PortalDbContext db, SeatDesk seats, ProgrammeClock clock)
 {
-    public async Task<MyApplicationDetails?> GetAsync(int id, string userId, CancellationToken ct = default) =>
-        await db.Applications.AsNoTracking().AsSplitQuery()
+    public async Task<MyApplicationDetails?> GetAsync(int id, string userId, CancellationToken ct = default)
+    {
+        var details = await Details(id, userId).SingleOrDefaultAsync(ct);
+        if (details is null || details.Status != ApplicationStatus.Draft)
+            return details;
+        var doctor = await db.Doctors.AsNoTracking().SingleAsync(d => d.UserId == userId, ct);
+        var cohort = await db.Cohorts.AsNoTracking().SingleAsync(c => c.Id == details.CohortId, ct);
+        return details with
+        {
+            ToDo = SubmissionRules.Missing(doctor.MissingProfileFields(), details.Documents.Select(d => (d.Kind, d.ExpiresOn)).ToList(),
+                details.LabChoices.Count, details.Plan, cohort.IsWindowOpen(clock.Today), cohort.EndsOn),
+        };
+    }
+
+    private IQueryable<MyApplicationDetails> Details(int id, string userId) =>
+        db.Applications.AsNoTracking().AsSplitQuery()
             .Where(a => a.Id == id && a.Doctor.UserId == userId)
-            .Select(a => new MyApplicationDetails(a.Id, a.Version, a.Status, a.EndorsementRequired, a.Cohort.Name, a.Plan, a.OfferRespondBy,
+            .Select(a => new MyApplicationDetails(a.Id, a.Version, a.Status, a.EndorsementRequired, a.CohortId, a.Cohort.Name,
+                a.Cohort.EndsOn, a.Plan, a.OfferRespondBy,
                 a.History.OrderByDescending(h => h.At).ThenByDescending(h => h.Id).Select(h => h.Comment).FirstOrDefault(),
                 a.LabChoices.OrderBy(c => c.Rank).Select(c => c.CohortLab.HostLab.Name).ToList(),
                 a.Placement == null ? null : new PlacementRow(a.Placement.CohortLab.HostLab.Name, a.Placement.Supervisor,
@@ -26,8 +44,7 @@ public class ApplicantActions(PortalDbContext db, SeatDesk seats, ProgrammeClock
                     .ToList(),
                 db.Documents.Where(d => d.ApplicationId == a.Id).OrderBy(d => d.Kind)
                     .Select(d => new DocumentRow(d.Id, d.Kind, d.FileName, d.ContentType, d.SizeBytes, d.UploadedAt, d.ExpiresOn))
-                    .ToList()))
-            .SingleOrDefaultAsync(ct);
+                    .ToList()));
 
     /// <summary>Sends the application back to the coordinator after the requested changes, with the revised plan.</summary>
     public Task ResubmitAsync(int id, uint version, string plan, string userId, CancellationToken ct = default) =>

@@ -10,6 +10,8 @@ public static class ApplicationEmails
         var last = application.History[^1];
         var (subject, lead) = application.Status switch
         {
+            ApplicationStatus.Endorsed => ("was endorsed by your hospital", "Your hospital has endorsed your application; the university will now review it."),
+            ApplicationStatus.NotEndorsed => ("was not endorsed", "Your hospital has decided not to endorse your application:"),
             ApplicationStatus.UnderReview => ("is under review", "The university has started reviewing your application."),
             ApplicationStatus.ChangesRequested => ("needs changes", "The university asks you to change your application, then resubmit it:"),
             ApplicationStatus.Offered => ("has an offer", $"You are offered a place in {application.Placement?.CohortLab.HostLab.Name}. Please accept or decline it by {application.OfferRespondBy:d MMM yyyy HH:mm} UTC."),

@@ -30,10 +30,12 @@ public sealed record DocumentFile(byte[] Bytes, string ContentType, string FileN
 /// <summary>What a university coordinator reads about one application, and its documents (every view audited).</summary>
 public class ApplicationReview(PortalDbContext db, ProgrammeClock clock)
 {
-    public async Task<ReviewDetails?> GetAsync(int id, CancellationToken ct = default)
+    /// <param name="hospitalId">When given, only an application of that hospital's staff is found (hospital coordinators).</param>
+    public async Task<ReviewDetails?> GetAsync(int id, CancellationToken ct = default, int? hospitalId = null)
     {
         var details = await db.Applications.AsNoTracking().AsSplitQuery()
             .Where(a => a.Id == id && a.Status != ApplicationStatus.Draft)
+            .Where(a => hospitalId == null || a.Doctor.HospitalId == hospitalId)
             .Select(a => new ReviewDetails(a.Id, a.Version, a.Status, a.EndorsementRequired, a.Cohort.Name,
                 a.Cohort.StartsOn, a.Cohort.EndsOn,
                 new ApplicantProfile(a.Doctor.FullName, a.Doctor.ChineseName, a.Doctor.Title, a.Doctor.Department, a.Doctor.Specialty,
@@ -58,10 +60,12 @@ public class ApplicationReview(PortalDbContext db, ProgrammeClock clock)
     }
 
     /// <summary>A document of a submitted application, for staff; the view is written to the audit trail.</summary>
-    public async Task<DocumentFile?> OpenDocumentAsync(int applicationId, Guid documentId, string actorId, CancellationToken ct = default)
+    public async Task<DocumentFile?> OpenDocumentAsync(int applicationId, Guid documentId, string actorId, CancellationToken ct = default,
+        int? hospitalId = null)
     {
         var file = await db.Documents.AsNoTracking()
             .Where(d => d.Id == documentId && d.ApplicationId == applicationId && d.Application!.Status != ApplicationStatus.Draft)
+            .Where(d => hospitalId == null || d.Application!.Doctor.HospitalId == hospitalId)
             .Select(d => new DocumentFile(d.Content.Bytes, d.ContentType, d.FileName))
             .SingleOrDefaultAsync(ct);
         if (file is null)

@@ -54,6 +54,8 @@ public class ExchangeApplication
         Require("edit", ApplicationStatus.Draft, ApplicationStatus.ChangesRequested);
         if (intendedStartOn is { } start && intendedEndOn is { } end && end < start)
             throw new DomainException("The intended end date must not be before the intended start date.");
+        if (intendedStartOn < Cohort.StartsOn || intendedEndOn > Cohort.EndsOn)
+            throw new DomainException($"Your intended dates must fall within the exchange dates ({Cohort.StartsOn:d MMM yyyy} to {Cohort.EndsOn:d MMM yyyy}).");
         Plan = plan;
         IntendedStartOn = intendedStartOn;
         IntendedEndOn = intendedEndOn;

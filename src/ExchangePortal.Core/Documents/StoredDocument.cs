@@ -32,6 +32,13 @@ public static class DocumentKinds
         DocumentKind.EndOfStayReport => "End-of-stay report",
         _ => kind.ToString(),
     };
+
+    /// <summary>The kind inside a sentence: "practising licence", but "CV" stays "CV".</summary>
+    public static string InSentence(this DocumentKind kind)
+    {
+        var words = kind.Describe();
+        return words.Length > 1 && char.IsUpper(words[1]) ? words : char.ToLowerInvariant(words[0]) + words[1..];
+    }
 }
 
 /// <summary>A document's metadata; its bytes live in <see cref="DocumentContent"/>, a table of their own.</summary>

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ExchangePortal.Web.Pages.Applicant.Applications;
 
-public class DetailsModel(ApplicantActions actions) : PageModel
+public class DetailsModel(ApplicantActions actions, ApplicationDrafts drafts) : PageModel
 {
     public MyApplicationDetails Application { get; private set; } = null!;
 
@@ -24,6 +24,9 @@ public class DetailsModel(ApplicantActions actions) : PageModel
 
     public Task<IActionResult> OnPostResubmitAsync(int id, uint version, ResubmitInput resubmit, CancellationToken ct) =>
         ActAsync(id, () => actions.ResubmitAsync(id, version, resubmit.Plan, User.UserId(), ct), "Resubmitted: the university will review your changes.", ct);
+
+    public Task<IActionResult> OnPostSubmitAsync(int id, uint version, CancellationToken ct) =>
+        ActAsync(id, () => drafts.SubmitAsync(id, version, User.UserId(), ct), "Your application has been submitted.", ct);
 
     public Task<IActionResult> OnPostAcceptAsync(int id, uint version, CancellationToken ct) =>
         ActAsync(id, () => actions.AcceptOfferAsync(id, version, User.UserId(), ct), "You accepted the offer.", ct);
@@ -48,7 +51,9 @@ public class DetailsModel(ApplicantActions actions) : PageModel
         }
         catch (DomainException e)
         {
-            ModelState.AddModelError(string.Empty, e.Message);
+            // A refused submission lists each missing item on its own line.
+            foreach (var line in e.Message.Split('\n'))
+                ModelState.AddModelError(string.Empty, line);
             return await ShowAsync(id, ct);
         }
         StatusMessage = done;

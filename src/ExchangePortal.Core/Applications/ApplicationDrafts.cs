@@ -1,0 +1,173 @@
+using ExchangePortal.Core.Auditing;
+using ExchangePortal.Core.Cohorts;
+using ExchangePortal.Core.Data;
+using ExchangePortal.Core.Data.Configurations;
+using ExchangePortal.Core.Documents;
+using ExchangePortal.Core.Notifications;
+using ExchangePortal.Core.Users;
+using Microsoft.EntityFrameworkCore;
+
+namespace ExchangePortal.Core.Applications;
+
+public sealed record LabOption(int CohortLabId, string Name, string Department, int Seats, int SeatsTaken);
+
+public sealed record ApplyForm(int CohortId, string Cohort, DateOnly ApplicationClosesOn, DateOnly StartsOn, DateOnly EndsOn,
+    bool WindowOpen, List<LabOption> Labs, int? ApplicationId, ApplicationStatus? Status, string Plan,
+    DateOnly? IntendedStartOn, DateOnly? IntendedEndOn, List<int> ChosenLabs);
+
+public sealed record Upload(DocumentKind Kind, string FileName, byte[] Bytes, DateOnly? ExpiresOn);
+
+/// <summary>An applicant writes a draft, attaches documents and submits; everything scoped to the signed-in doctor.</summary>
+public class ApplicationDrafts(PortalDbContext db, ProgrammeClock clock)
+{
+    public async Task<ApplyForm?> GetFormAsync(int cohortId, string userId, CancellationToken ct = default)
+    {
+        var today = clock.Today;
+        var form = await db.Cohorts.AsNoTracking().AsSplitQuery()
+            .Where(c => c.Id == cohortId && c.Status != CohortStatus.Planning && c.Status != CohortStatus.Cancelled)
+            .Select(c => new ApplyForm(c.Id, c.Name, c.ApplicationClosesOn, c.StartsOn, c.EndsOn,
+                c.Status == CohortStatus.Open && c.ApplicationOpensOn <= today && today <= c.ApplicationClosesOn,
+                c.Labs.Where(l => l.HostLab.IsActive).OrderBy(l => l.HostLab.Name)
+                    .Select(l => new LabOption(l.Id, l.HostLab.Name, l.HostLab.Department, l.Seats, l.SeatsTaken)).ToList(),
+                null, null, "", null, null, new List<int>()))
+            .SingleOrDefaultAsync(ct);
+        if (form is null)
+            return null;
+        var mine = await db.Applications.AsNoTracking()
+            .Where(a => a.CohortId == cohortId && a.Doctor.UserId == userId)
+            .Select(a => new
+            {
+                a.Id,
+                a.Status,
+                a.Plan,
+                a.IntendedStartOn,
+                a.IntendedEndOn,
+                Labs = a.LabChoices.OrderBy(c => c.Rank).Select(c => c.CohortLabId).ToList()
+            })
+            .SingleOrDefaultAsync(ct);
+        return mine is null ? form : form with
+        {
+            ApplicationId = mine.Id,
+            Status = mine.Status,
+            Plan = mine.Plan,
+            IntendedStartOn = mine.IntendedStartOn,
+            IntendedEndOn = mine.IntendedEndOn,
+            ChosenLabs = mine.Labs,
+        };
+    }
+
+    /// <summary>Starts or continues the doctor's draft for the cohort; returns its id.</summary>
+    public async Task<int> SaveDraftAsync(int cohortId, string userId, string plan, DateOnly? startOn, DateOnly? endOn,
+        IReadOnlyList<int> rankedCohortLabIds, CancellationToken ct = default)
+    {
+        var doctor = await db.Doctors.Include(d => d.User).SingleOrDefaultAsync(d => d.UserId == userId, ct)
+            ?? throw new DomainException("Complete your profile before applying.");
+        var cohort = await db.Cohorts.Include(c => c.Labs).ThenInclude(l => l.HostLab).SingleOrDefaultAsync(c => c.Id == cohortId, ct)
+            ?? throw new DomainException("There is no such cohort.");
+        var application = await db.Applications.Include(a => a.LabChoices).Include(a => a.History)
+            .SingleOrDefaultAsync(a => a.CohortId == cohortId && a.DoctorId == doctor.Id, ct);
+        if (application is null)
+        {
+            if (!cohort.IsWindowOpen(clock.Today))
+                throw new DomainException("This cohort is not open for applications.");
+            application = new ExchangeApplication(cohort, doctor, userId, clock.Now);
+            db.Applications.Add(application);
+        }
+        var labs = rankedCohortLabIds.Select(id => cohort.Labs.SingleOrDefault(l => l.Id == id && l.HostLab.IsActive)
+            ?? throw new DomainException("Choose labs from the list of this cohort's labs.")).ToList();
+        application.EditPlan(plan.Trim(), startOn, endOn, clock.Now);
+        application.ChooseLabs(labs, clock.Now);
+        await db.SaveChangesAsync(ct);
+        return application.Id;
+    }
+
+    /// <summary>Submits the draft when nothing is missing; otherwise refuses with every missing item, changing nothing.</summary>
+    public async Task SubmitAsync(int id, uint version, string userId, CancellationToken ct = default)
+    {
+        var application = await db.Applications
+            .Include(a => a.Doctor).Include(a => a.Cohort).Include(a => a.LabChoices).Include(a => a.History)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(a => a.Id == id && a.Doctor.UserId == userId, ct) ?? throw new DomainException("There is no such application.");
+        if (application.Version != version)
+            throw new DomainException(ApplicationChanges.ChangedMeanwhile);
+        var documents = await db.Documents.Where(d => d.ApplicationId == id).Select(d => new { d.Kind, d.ExpiresOn }).ToListAsync(ct);
+        var missing = SubmissionRules.Missing(application.Doctor.MissingProfileFields(), documents.Select(d => (d.Kind, d.ExpiresOn)).ToList(),
+            application.LabChoices.Count, application.Plan, application.Cohort.IsWindowOpen(clock.Today), application.Cohort.EndsOn);
+        if (missing.Count > 0)
+            throw new DomainException(string.Join("\n", missing));
+        application.Submit(userId, clock.Now);
+        db.Notifications.Add(new Notification("application.Submitted", application.Doctor.Email,
+            $"Your application to {application.Cohort.Name} was submitted",
+            $"Dear {application.Doctor.FullName},\n\nYour application has been submitted. "
+            + (application.EndorsementRequired ? "Your hospital's exchange office will now review it for endorsement." : "The university will review it.")
+            + $"\n\nSee it: /Applicant/Applications/{application.Id}\n\nExchange Portal", clock.Now));
+        if (application.EndorsementRequired)
+        {
+            var coordinatorRole = RoleConfiguration.RoleId(Roles.HospitalCoordinator);
+            var coordinators = await db.Users
+                .Where(u => u.HospitalId == application.Doctor.HospitalId && db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == coordinatorRole))
+                .Select(u => u.Email!).ToListAsync(ct);
+            foreach (var email in coordinators)
+                db.Notifications.Add(new Notification("endorsement.Awaiting", email, $"An application to {application.Cohort.Name} awaits your endorsement",
+                    $"A member of your hospital's staff has applied to {application.Cohort.Name}.\n\nEndorse or decline it: /Hospital/Applications/{application.Id}\n\nExchange Portal",
+                    clock.Now));
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task UploadAsync(int applicationId, string userId, Upload upload, CancellationToken ct = default)
+    {
+        var application = await EditableAsync(applicationId, userId, upload.Kind, ct);
+        var detected = FileSniffer.Detect(upload.Bytes)
+            ?? throw new DomainException("Upload a PDF, PNG or JPEG file; this file is none of them.");
+        if (SubmissionRules.WithExpiry.Contains(upload.Kind) && upload.Kind != DocumentKind.Insurance && upload.ExpiresOn is null)
+            throw new DomainException($"Give the expiry date of your {upload.Kind.InSentence()}.");
+        if (upload.ExpiresOn is { } expires && expires <= clock.Today)
+            throw new DomainException("This document has already expired.");
+        var previous = await db.Documents.Where(d => d.ApplicationId == applicationId && d.Kind == upload.Kind).ToListAsync(ct);
+        db.Documents.RemoveRange(previous);
+        var document = new StoredDocument(upload.Kind, Path.ChangeExtension(Path.GetFileName(upload.FileName), detected.Extension),
+            detected.ContentType, upload.Bytes, userId, clock.Now, upload.ExpiresOn);
+        document.AttachTo(application);
+        db.Documents.Add(document);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task DeleteDocumentAsync(int applicationId, Guid documentId, string userId, CancellationToken ct = default)
+    {
+        var document = await db.Documents.SingleOrDefaultAsync(d => d.Id == documentId && d.ApplicationId == applicationId, ct)
+            ?? throw new DomainException("There is no such document.");
+        await EditableAsync(applicationId, userId, document.Kind, ct);
+        db.Documents.Remove(document);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The owner's own document, as an attachment; the download is written to the audit trail.</summary>
+    public async Task<DocumentFile?> OpenDocumentAsync(int applicationId, Guid documentId, string userId, CancellationToken ct = default)
+    {
+        var file = await db.Documents.AsNoTracking()
+            .Where(d => d.Id == documentId && d.ApplicationId == applicationId && d.Application!.Doctor.UserId == userId)
+            .Select(d => new DocumentFile(d.Content.Bytes, d.ContentType, d.FileName))
+            .SingleOrDefaultAsync(ct);
+        if (file is null)
+            return null;
+        db.AuditEntries.Add(new AuditEntry(clock.Now, userId, "document.downloaded", nameof(StoredDocument), documentId.ToString()));
+        await db.SaveChangesAsync(ct);
+        return file;
+    }
+
+    // Application documents change while the application is being written; the end-of-stay report during the stay.
+    private async Task<ExchangeApplication> EditableAsync(int applicationId, string userId, DocumentKind kind, CancellationToken ct)
+    {
+        var application = await db.Applications.SingleOrDefaultAsync(a => a.Id == applicationId && a.Doctor.UserId == userId, ct)
+            ?? throw new DomainException("There is no such application.");
+        var allowed = kind == DocumentKind.EndOfStayReport
+            ? application.Status == ApplicationStatus.InProgress
+            : application.Status is ApplicationStatus.Draft or ApplicationStatus.ChangesRequested;
+        if (!allowed)
+            throw new DomainException(kind == DocumentKind.EndOfStayReport
+                ? "The end-of-stay report is filed during the stay."
+                : "Documents can be changed only while the application is a draft or changes are requested.");
+        return application;
+    }
+}

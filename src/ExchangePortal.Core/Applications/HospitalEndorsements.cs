@@ -1,0 +1,48 @@
+using ExchangePortal.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ExchangePortal.Core.Applications;
+
+public sealed record StaffRow(int Id, string Doctor, string Department, string Specialty, int CohortId, string Cohort,
+    ApplicationStatus Status, string? Lab);
+
+/// <summary>A hospital coordinator endorses or declines their own staff's applications; no other hospital's staff is ever in scope.</summary>
+public class HospitalEndorsements(PortalDbContext db, ApplicationReview review, ProgrammeClock clock)
+{
+    public async Task<int?> HospitalOfAsync(string userId, CancellationToken ct = default) =>
+        await db.Users.Where(u => u.Id == userId).Select(u => u.HospitalId).SingleOrDefaultAsync(ct);
+
+    public async Task<ReviewDetails?> GetAsync(int id, string userId, CancellationToken ct = default) =>
+        await HospitalOfAsync(userId, ct) is { } hospitalId ? await review.GetAsync(id, ct, hospitalId) : null;
+
+    public async Task<DocumentFile?> OpenDocumentAsync(int id, Guid documentId, string userId, CancellationToken ct = default) =>
+        await HospitalOfAsync(userId, ct) is { } hospitalId ? await review.OpenDocumentAsync(id, documentId, userId, ct, hospitalId) : null;
+
+    public Task EndorseAsync(int id, uint version, string? comment, string userId, CancellationToken ct = default) =>
+        ChangeAsync(id, version, userId, a => a.Endorse(userId, clock.Now, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim()), ct);
+
+    public Task DeclineAsync(int id, uint version, string reason, string userId, CancellationToken ct = default) =>
+        ChangeAsync(id, version, userId, a => a.DeclineEndorsement(reason, userId, clock.Now), ct);
+
+    /// <summary>The hospital's staff and their applications, per cohort (newest cohort first).</summary>
+    public async Task<IReadOnlyList<StaffRow>> StaffAsync(string userId, int? cohortId, CancellationToken ct = default)
+    {
+        var hospitalId = await HospitalOfAsync(userId, ct);
+        return await db.Applications.AsNoTracking()
+            .Where(a => a.Doctor.HospitalId == hospitalId && (cohortId == null || a.CohortId == cohortId))
+            .OrderByDescending(a => a.Cohort.StartsOn).ThenBy(a => a.Doctor.FullName)
+            .Select(a => new StaffRow(a.Id, a.Doctor.FullName, a.Doctor.Department, a.Doctor.Specialty, a.CohortId, a.Cohort.Name, a.Status,
+                a.Placement != null && a.Placement.ReleasedAt == null ? a.Placement.CohortLab.HostLab.Name : null))
+            .ToListAsync(ct);
+    }
+
+    private async Task ChangeAsync(int id, uint version, string userId, Action<ExchangeApplication> change, CancellationToken ct)
+    {
+        var hospitalId = await HospitalOfAsync(userId, ct) ?? throw new DomainException("Your account is not attached to a hospital.");
+        await ApplicationChanges.ApplyAsync(db, db.Applications.Where(a => a.Doctor.HospitalId == hospitalId), id, version, a =>
+        {
+            change(a);
+            return Task.CompletedTask;
+        }, clock.Now, ct);
+    }
+}
