@@ -117,6 +117,50 @@ public class ReviewTests(PortalFactory portal) : IClassFixture<PortalFactory>
         Assert.Equal(HttpStatusCode.Forbidden, (await doctor.GetAsync($"/Coordinator/Applications/{draft}")).StatusCode);
     }
 
+    [Fact]
+    public async Task Refused_decisions_say_why_and_change_nothing()
+    {
+        var client = await portal.SignInAsync("coordinator@demo.local");
+        var (_, ids) = await ArrangeApplicationsRacingForOneSeatAsync(1);
+        var id = ids[0];
+        var page = await client.GetPageAsync($"/Coordinator/Applications/{id}");
+        await using var db = portal.NewDbContext();
+        var foreignLab = await db.CohortLabs.Where(l => l.Cohort.Status != Core.Cohorts.CohortStatus.Open).Select(l => l.Id).FirstAsync();
+        var historyBefore = await db.ApplicationHistory.CountAsync(h => h.ApplicationId == id);
+
+        var noReason = await client.SubmitAsync(page, "#reject-form", new Dictionary<string, string>());
+        var foreign = await client.SubmitAsync(page, "#approve-form", new Dictionary<string, string>
+        {
+            ["approval.CohortLabId"] = foreignLab.ToString(),
+            ["approval.Supervisor"] = "Prof. Chan",
+        });
+        var wrongState = await client.PostAsync($"/Coordinator/Applications/{id}?handler=StartReview", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["version"] = page.Document.QuerySelector("#reject-form input[name=version]")!.GetAttribute("value")!,
+            ["__RequestVerificationToken"] = page.Document.QuerySelector("#reject-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+        }));
+
+        Assert.Contains("Please write a comment for the applicant.", (await HtmlForms.ParseAsync(noReason)).Text());
+        Assert.Contains("That lab does not take part in this application's cohort.", (await HtmlForms.ParseAsync(foreign)).Text());
+        Assert.Contains("You cannot start reviewing an application that is under review.", (await HtmlForms.ParseAsync(wrongState)).Text());
+        Assert.Equal(ApplicationStatus.UnderReview, await StatusOfAsync(id));
+        Assert.Equal(historyBefore, await db.ApplicationHistory.CountAsync(h => h.ApplicationId == id));
+    }
+
+    [Fact]
+    public async Task A_withdrawal_frees_a_seat_that_goes_to_the_waitlisted_application()
+    {
+        var offered = await IdOfAsync("Zhou Jie");
+        var waiting = await IdOfAsync("Wu Xia");
+        var applicant = await portal.SignInAsync("doctor09@demo.local");
+        var page = await applicant.GetPageAsync($"/Applicant/Applications/{offered}");
+
+        await applicant.SubmitAsync(page, "#withdraw-form", new Dictionary<string, string> { ["confirm"] = "true" });
+
+        Assert.Equal(ApplicationStatus.Withdrawn, await StatusOfAsync(offered));
+        Assert.Equal(ApplicationStatus.Offered, await StatusOfAsync(waiting));
+    }
+
     private async Task<int> IdOfAsync(string doctor)
     {
         await using var db = portal.NewDbContext();
@@ -141,7 +185,8 @@ public class ReviewTests(PortalFactory portal) : IClassFixture<PortalFactory>
         var applications = new List<ExchangeApplication>();
         for (var i = 0; i < count; i++)
         {
-            var user = new Core.Users.PortalUser { UserName = $"racer{i}@test", Email = $"racer{i}@test", DisplayName = "Racer" };
+            var email = $"racer{i}-{Guid.NewGuid():N}@test";
+            var user = new Core.Users.PortalUser { UserName = email, Email = email, DisplayName = "Racer" };
             db.Users.Add(user);
             var doctor = new Core.Doctors.VisitingDoctor(user, hospital, $"Racer {i}", user.Email);
             var application = new ExchangeApplication(cohort, doctor, user.Id, DateTimeOffset.UtcNow);
