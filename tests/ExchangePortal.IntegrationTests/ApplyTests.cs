@@ -108,6 +108,48 @@ public class ApplyTests(PortalFactory portal) : IClassFixture<PortalFactory>
         Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == "document.downloaded" && e.RecordId == document.Id.ToString()));
     }
 
+    [Fact]
+    public async Task A_closed_window_refuses_new_applications()
+    {
+        var client = await RegisterAsync("applicant.four@hospital.test");
+        await using var db = portal.NewDbContext();
+        var past = await db.Cohorts.Where(c => c.Status == Core.Cohorts.CohortStatus.Completed).Select(c => c.Id).SingleAsync();
+        var page = await client.GetPageAsync($"/Applicant/Apply/{past}");
+        var open = await client.GetPageAsync($"/Applicant/Apply/{await OpenCohortAsync()}");
+        var token = open.Document.QuerySelector("#apply-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var lab = await db.CohortLabs.Where(l => l.CohortId == past).Select(l => l.Id).FirstAsync();
+
+        var response = await client.PostAsync($"/Applicant/Apply/{past}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["Input.Choice1"] = lab.ToString(),
+        }));
+
+        Assert.Contains("This cohort is not open for applications.", page.Document.Text());
+        Assert.Contains("This cohort is not open for applications.", (await HtmlForms.ParseAsync(response)).Text());
+        Assert.False(await db.Applications.AnyAsync(a => a.Doctor.Email == "applicant.four@hospital.test"));
+    }
+
+    [Fact]
+    public async Task An_11_MB_file_is_refused_with_a_message()
+    {
+        var client = await RegisterAsync("applicant.five@hospital.test");
+        var cohortId = await OpenCohortAsync();
+        var apply = await client.GetPageAsync($"/Applicant/Apply/{cohortId}");
+        var lab = apply.Document.QuerySelectorAll("#Input_Choice1 option").Select(o => o.GetAttribute("value")).First(v => v != "")!;
+        var saved = await client.SubmitAsync(apply, "#apply-form", new Dictionary<string, string> { ["Input.Choice1"] = lab });
+        var id = int.Parse(saved.Headers.Location!.OriginalString.Split('/').Last());
+        var big = new byte[11 * 1024 * 1024];
+        Pdf.CopyTo(big, 0);
+
+        var response = await UploadAsync(client, id, DocumentKind.Cv, "big.pdf", big, null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("The file is larger than 10 MB.", (await HtmlForms.ParseAsync(response)).Text());
+        await using var db = portal.NewDbContext();
+        Assert.False(await db.Documents.AnyAsync(d => d.ApplicationId == id));
+    }
+
     private async Task<HttpClient> RegisterAsync(string email)
     {
         var client = portal.CreateClient(new() { AllowAutoRedirect = false });
