@@ -27,5 +27,6 @@ public static class PortalServices
         .AddScoped<StayList>()
         .AddScoped<Cohorts.CohortRoster>()
         .AddScoped<ApplicationReview>()
+        .AddScoped<Notifications.OutboxDispatcher>()
         .AddScoped<DemoData>();
 }
