@@ -55,8 +55,9 @@ public class OutboxDispatcher(PortalDbContext db, IEmailTransport transport, Out
                     notification.Id, notification.Kind, notification.Attempts, e.GetType().Name, notification.NextAttemptAt);
             }
             // At least once: a crash between the server accepting the message and this commit sends that one message again.
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
+            // Not cancelled by shutdown: a message that went out is recorded as sent.
+            await db.SaveChangesAsync(CancellationToken.None);
+            await transaction.CommitAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
         }
         return sent;
