@@ -30,5 +30,6 @@ public static class PortalServices
         .AddScoped<Doctors.DoctorProfiles>()
         .AddScoped<Cohorts.CohortRoster>()
         .AddScoped<ApplicationReview>()
+        .AddScoped<Notifications.OutboxDispatcher>()
         .AddScoped<DemoData>();
 }

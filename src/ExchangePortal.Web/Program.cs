@@ -1,6 +1,7 @@
 using ExchangePortal.Core;
 using ExchangePortal.Core.Data;
 using ExchangePortal.Core.Demo;
+using ExchangePortal.Core.Notifications;
 using ExchangePortal.Core.Users;
 using ExchangePortal.Web;
 using Microsoft.AspNetCore.Authorization;
@@ -8,6 +9,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using MimeKit;
 using Serilog;
 using Serilog.Formatting.Compact;
 
@@ -17,6 +19,14 @@ var builder = WebApplication.CreateBuilder(args);
 var connectionString = builder.Configuration.GetConnectionString("Portal")
     ?? throw new InvalidOperationException("Set ConnectionStrings:Portal (environment variable ConnectionStrings__Portal).");
 var isDevelopment = builder.Environment.IsDevelopment();
+var email = builder.Configuration.GetSection("Email");
+var pickupFolder = email["PickupFolder"];
+var smtpHost = email["Smtp:Host"];
+IEmailTransport? emailTransport =
+    !string.IsNullOrWhiteSpace(pickupFolder) ? new PickupFolderEmailTransport(Path.GetFullPath(pickupFolder, builder.Environment.ContentRootPath))
+    : !string.IsNullOrWhiteSpace(smtpHost) ? new SmtpEmailTransport(smtpHost, email.GetValue("Smtp:Port", 25), email["Smtp:User"], email["Smtp:Password"])
+    : null;
+var emailEnabled = email.GetValue("Enabled", true);
 
 // Services
 builder.Services.AddSerilog((services, log) =>
@@ -33,6 +43,15 @@ builder.Services.AddSingleton(sp => new ProgrammeClock(
     sp.GetRequiredService<TimeProvider>(), builder.Configuration["Programme:TimeZone"] ?? ProgrammeClock.DefaultTimeZone));
 builder.Services.AddDbContextPool<PortalDbContext>(options => options.UseNpgsql(connectionString));
 builder.Services.AddPortalServices();
+// Notifications always go to the outbox; without a transport they wait there until one is configured.
+if (emailTransport is not null)
+{
+    var outbox = new OutboxSettings(MailboxAddress.Parse(email["From"] ?? OutboxSettings.DefaultFrom));
+    builder.Services.AddSingleton(emailTransport).AddSingleton(outbox);
+    if (emailEnabled)
+        builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<OutboxWorker>(sp,
+            TimeSpan.FromSeconds(email.GetValue("PollSeconds", 5.0))));
+}
 
 builder.Services.AddDefaultIdentity<PortalUser>(options =>
     {
@@ -96,6 +115,9 @@ if (app.Configuration.GetValue<bool>("Database:MigrateOnStartup"))
     if (app.Environment.IsDevelopment() && app.Configuration.GetValue<bool>("Demo:Seed"))
         await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync();
 }
+
+if (emailEnabled && emailTransport is null)
+    app.Logger.LogWarning("Email is not configured (Email:PickupFolder or Email:Smtp:Host): notifications stay in the outbox");
 
 // Pipeline
 app.UseSecurityHeaders(policies => policies

@@ -31,6 +31,8 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:MigrateOnStartup", MigrateAndSeed ? "true" : "false");
         builder.UseSetting("Demo:Seed", MigrateAndSeed ? "true" : "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // No background sender unless a test asks for one (EmailPortalFactory).
+        builder.UseSetting("Email:Enabled", "false");
         builder.ConfigureTestServices(services =>
             services.ConfigureDbContext<PortalDbContext>(options => options.AddInterceptors(Sql)));
     }
