@@ -1,0 +1,100 @@
+using Microsoft.Playwright;
+
+namespace ExchangePortal.BrowserTests;
+
+public class ApplicantJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task A_doctor_registers_applies_is_endorsed_offered_and_accepts()
+    {
+        await using var doctor = new Journey(fixture, "journey-doctor");
+        await using var hospital = new Journey(fixture, "journey-hospital");
+        await using var coordinator = new Journey(fixture, "journey-coordinator");
+        await doctor.StartAsync();
+        var page = doctor.Page;
+
+        await doctor.GoToAsync("/Identity/Account/Register");
+        await page.GetByLabel("Full name").FillAsync("Dr. Journey Test");
+        await page.GetByLabel("Email").FillAsync("journey@hospital.test");
+        await page.GetByLabel("Your hospital").SelectOptionAsync(new SelectOptionValue { Label = "Beijing Capital Teaching Hospital" });
+        await page.GetByLabel("Password (12 characters or more)").FillAsync("a long journey passphrase");
+        await page.GetByLabel("Confirm password").FillAsync("a long journey passphrase");
+        var consent = page.GetByLabel("I have read and agree to the privacy notice");
+        await consent.FocusAsync();
+        await consent.CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
+        await page.WaitForURLAsync(fixture.BaseUrl + "/Applicant");
+        await doctor.CheckpointAsync("registered");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "My profile" }).ClickAsync();
+        await page.GetByLabel("Name in Chinese characters (optional)").FillAsync("测试");
+        await page.GetByLabel("Title (for example Attending Physician)").FillAsync("Attending Physician");
+        await page.GetByLabel("Department").FillAsync("Department of Cardiology");
+        await page.GetByLabel("Specialty").FillAsync("Cardiology");
+        await page.GetByLabel("Years of practice").FillAsync("9");
+        await page.GetByLabel("Practising licence number").FillAsync("110999888");
+        await page.GetByLabel("Phone").FillAsync("+86 10 5555 0101");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save my profile" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToHaveTextAsync("Your profile has been saved.");
+        await doctor.CheckpointAsync("profile");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Host labs" }).First.ClickAsync();
+        await page.GetByLabel("Search by name, department or research area").FillAsync("cardio");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await doctor.CheckpointAsync("labs");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Exchange Portal" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Apply" }).First.ClickAsync();
+        await page.GetByLabel("First choice").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await page.GetByLabel("Second choice (optional)").SelectOptionAsync(new SelectOptionValue { Index = 2 });
+        await page.GetByLabel("Research or learning plan").FillAsync("Twelve weeks of cardiac imaging research, then a teaching session at home.");
+        await doctor.CheckpointAsync("apply");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save my application" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#todo-heading")).ToBeVisibleAsync();
+        await doctor.CheckpointAsync("draft-todo");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Upload documents" }).ClickAsync();
+        var pdf = Path.Combine(Path.GetTempPath(), $"journey-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(pdf, "%PDF-1.4\n%journey\n"u8.ToArray());
+        foreach (var (kind, expires) in new[] { ("CV", ""), ("Practising licence", "2030-12-31"), ("Nomination letter", "") })
+        {
+            await page.GetByLabel("Document").SelectOptionAsync(new SelectOptionValue { Label = kind });
+            await page.GetByLabel("File (PDF, PNG or JPEG, 10 MB at most)").SetInputFilesAsync(pdf);
+            await page.GetByLabel("Expires on (licence, passport, permit, insurance)").FillAsync(expires);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Upload", Exact = true }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Document uploaded.");
+        }
+        await doctor.CheckpointAsync("documents");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "2027" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Submit my application" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Your application has been submitted.");
+        await doctor.CheckpointAsync("submitted");
+        var applicationUrl = page.Url;
+        var id = applicationUrl[(applicationUrl.LastIndexOf('/') + 1)..];
+
+        await hospital.StartAsync();
+        await hospital.SignInAsync("hospital@demo.local");
+        await hospital.Page.GetByRole(AriaRole.Link, new() { Name = "Journey Test" }).ClickAsync();
+        await hospital.CheckpointAsync("endorse");
+        await hospital.Page.GetByRole(AriaRole.Button, new() { Name = "Endorse", Exact = true }).ClickAsync();
+        await Assertions.Expect(hospital.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Endorsed");
+        await hospital.CheckpointAsync("endorsed");
+
+        await coordinator.StartAsync();
+        await coordinator.SignInAsync("coordinator@demo.local");
+        await coordinator.Page.GotoAsync($"/Coordinator/Applications/{id}");
+        await coordinator.Page.GetByRole(AriaRole.Button, new() { Name = "Start review" }).ClickAsync();
+        await coordinator.Page.GetByLabel("Supervisor").FillAsync("Prof. Mary Chan");
+        await coordinator.Page.GetByRole(AriaRole.Button, new() { Name = "Approve and offer the seat" }).ClickAsync();
+        await Assertions.Expect(coordinator.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Offer made");
+        await coordinator.CheckpointAsync("offered");
+
+        await page.ReloadAsync();
+        await doctor.CheckpointAsync("offer");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Accept the offer" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("You accepted the offer.");
+        await Assertions.Expect(page.Locator(".lead .badge")).ToHaveTextAsync("Confirmed");
+        await doctor.CheckpointAsync("accepted");
+    }
+}
