@@ -149,7 +149,11 @@ app.Use(async (context, next) =>
 {
     // Pages for a signed-in user carry personal data: never cache them.
     if (context.User.Identity?.IsAuthenticated == true)
-        context.Response.Headers.CacheControl = "no-store";
+    {
+        // The same value antiforgery sets, so it does not have to override (and warn about) ours.
+        context.Response.Headers.CacheControl = "no-cache, no-store";
+        context.Response.Headers.Pragma = "no-cache";
+    }
     await next();
 });
 

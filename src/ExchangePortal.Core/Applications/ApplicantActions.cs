@@ -85,5 +85,5 @@ public class ApplicantActions(PortalDbContext db, SeatDesk seats, ProgrammeClock
     }
 
     private Task ChangeAsync(int id, uint version, string userId, Func<ExchangeApplication, Task> change, CancellationToken ct) =>
-        ApplicationChanges.ApplyAsync(db, db.Applications.Where(a => a.Doctor.UserId == userId), id, version, change, clock.Now, ct);
+        ApplicationChanges.ApplyAsync(db, db.Applications.Where(a => a.Doctor.UserId == userId), id, version, change, clock, ct);
 }

@@ -10,17 +10,17 @@ internal static class ApplicationChanges
     public const string ChangedMeanwhile = "This application changed while you were looking at it. Reload the page to see what changed, then try again.";
 
     public static async Task ApplyAsync(PortalDbContext db, IQueryable<ExchangeApplication> scope, int id, uint version,
-        Func<ExchangeApplication, Task> transition, DateTimeOffset now, CancellationToken ct)
+        Func<ExchangeApplication, Task> transition, ProgrammeClock clock, CancellationToken ct)
     {
         var application = await scope
-            .Include(a => a.Doctor).Include(a => a.Cohort).Include(a => a.History).Include(a => a.LabChoices)
+            .Include(a => a.Doctor).ThenInclude(d => d.User).Include(a => a.Cohort).Include(a => a.History).Include(a => a.LabChoices)
             .Include(a => a.Placement).ThenInclude(p => p!.CohortLab).ThenInclude(l => l.HostLab)
             .AsSplitQuery()
             .SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw new DomainException("There is no such application.");
         if (application.Version != version)
             throw new DomainException(ChangedMeanwhile);
         await transition(application);
-        db.Notifications.Add(ApplicationEmails.StatusChanged(application, now));
+        db.Notifications.Add(ApplicationEmails.StatusChanged(application, clock));
         try
         {
             await db.SaveChangesAsync(ct);

@@ -85,7 +85,7 @@ public class ApplicationDrafts(PortalDbContext db, ProgrammeClock clock)
     public async Task SubmitAsync(int id, uint version, string userId, CancellationToken ct = default)
     {
         var application = await db.Applications
-            .Include(a => a.Doctor).Include(a => a.Cohort).Include(a => a.LabChoices).Include(a => a.History)
+            .Include(a => a.Doctor).ThenInclude(d => d.User).Include(a => a.Cohort).Include(a => a.LabChoices).Include(a => a.History)
             .AsSplitQuery()
             .SingleOrDefaultAsync(a => a.Id == id && a.Doctor.UserId == userId, ct) ?? throw new DomainException("There is no such application.");
         if (application.Version != version)
@@ -96,21 +96,15 @@ public class ApplicationDrafts(PortalDbContext db, ProgrammeClock clock)
         if (missing.Count > 0)
             throw new DomainException(string.Join("\n", missing));
         application.Submit(userId, clock.Now);
-        db.Notifications.Add(new Notification("application.Submitted", application.Doctor.Email,
-            $"Your application to {application.Cohort.Name} was submitted",
-            $"Dear {application.Doctor.FullName},\n\nYour application has been submitted. "
-            + (application.EndorsementRequired ? "Your hospital's exchange office will now review it for endorsement." : "The university will review it.")
-            + $"\n\nSee it: /Applicant/Applications/{application.Id}\n\nExchange Portal", clock.Now));
+        db.Notifications.Add(ApplicationEmails.StatusChanged(application, clock));
         if (application.EndorsementRequired)
         {
             var coordinatorRole = RoleConfiguration.RoleId(Roles.HospitalCoordinator);
             var coordinators = await db.Users
                 .Where(u => u.HospitalId == application.Doctor.HospitalId && db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == coordinatorRole))
-                .Select(u => u.Email!).ToListAsync(ct);
-            foreach (var email in coordinators)
-                db.Notifications.Add(new Notification("endorsement.Awaiting", email, $"An application to {application.Cohort.Name} awaits your endorsement",
-                    $"A member of your hospital's staff has applied to {application.Cohort.Name}.\n\nEndorse or decline it: /Hospital/Applications/{application.Id}\n\nExchange Portal",
-                    clock.Now));
+                .Select(u => new { Email = u.Email!, u.PreferredCulture }).ToListAsync(ct);
+            foreach (var coordinator in coordinators)
+                db.Notifications.Add(ApplicationEmails.AwaitingEndorsement(coordinator.Email, coordinator.PreferredCulture, application, clock.Now));
         }
         await db.SaveChangesAsync(ct);
     }

@@ -43,6 +43,6 @@ public class HospitalEndorsements(PortalDbContext db, ApplicationReview review, 
         {
             change(a);
             return Task.CompletedTask;
-        }, clock.Now, ct);
+        }, clock, ct);
     }
 }

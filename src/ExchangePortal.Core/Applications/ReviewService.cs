@@ -66,5 +66,5 @@ public class ReviewService(PortalDbContext db, SeatDesk seats, ProgrammeClock cl
         }, ct);
 
     private Task DecideAsync(int id, uint version, Func<ExchangeApplication, Task> decide, CancellationToken ct) =>
-        ApplicationChanges.ApplyAsync(db, db.Applications, id, version, decide, clock.Now, ct);
+        ApplicationChanges.ApplyAsync(db, db.Applications, id, version, decide, clock, ct);
 }

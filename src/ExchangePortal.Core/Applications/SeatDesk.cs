@@ -9,7 +9,7 @@ namespace ExchangePortal.Core.Applications;
 /// Takes and gives back the seats of a lab. Every change to a lab's seats first locks its row, so concurrent
 /// approvals queue up and the second one sees the first one's seat taken: a lab is never overfilled.
 /// </summary>
-public class SeatDesk(PortalDbContext db)
+public class SeatDesk(PortalDbContext db, ProgrammeClock clock)
 {
     /// <summary>Locks the seat row until the caller's transaction ends and returns it, tracked and fresh.</summary>
     public async Task<CohortLab?> LockAsync(int cohortLabId, CancellationToken ct)
@@ -30,7 +30,7 @@ public class SeatDesk(PortalDbContext db)
         if (lab.SeatsFree <= 0)
             return;
         var next = await db.Applications
-            .Include(a => a.Doctor).Include(a => a.Cohort).Include(a => a.History)
+            .Include(a => a.Doctor).ThenInclude(d => d.User).Include(a => a.Cohort).Include(a => a.History)
             .Where(a => a.WaitlistedForId == lab.Id && a.Status == ApplicationStatus.Waitlisted)
             .OrderBy(a => a.WaitlistedAt).ThenBy(a => a.Id)
             .FirstOrDefaultAsync(ct);
@@ -38,7 +38,7 @@ public class SeatDesk(PortalDbContext db)
             return;
         next.Approve(lab, lab.HostLab.PrincipalInvestigatorName, next.Cohort.StartsOn, next.Cohort.EndsOn,
             now.AddDays(14), actorId: null, now, "A seat freed up and was offered to the first application on the waitlist.");
-        db.Notifications.Add(ApplicationEmails.StatusChanged(next, now));
+        db.Notifications.Add(ApplicationEmails.StatusChanged(next, clock));
         var coordinatorRole = Data.Configurations.RoleConfiguration.RoleId(Roles.UniversityCoordinator);
         var coordinators = await db.Users
             .Where(u => db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == coordinatorRole))
