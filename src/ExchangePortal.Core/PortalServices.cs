@@ -25,6 +25,7 @@ public static class PortalServices
         .AddScoped<ReviewService>()
         .AddScoped<ApplicantActions>()
         .AddScoped<StayList>()
+        .AddScoped<OfferLapses>()
         .AddScoped<HospitalEndorsements>()
         .AddScoped<ApplicationDrafts>()
         .AddScoped<Doctors.DoctorProfiles>()

@@ -1,4 +1,5 @@
 using ExchangePortal.Core;
+using ExchangePortal.Core.Applications;
 using ExchangePortal.Core.Data;
 using ExchangePortal.Core.Demo;
 using ExchangePortal.Core.Notifications;
@@ -9,6 +10,8 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
 using MimeKit;
 using Serilog;
 using Serilog.Formatting.Compact;
@@ -49,9 +52,15 @@ if (emailTransport is not null)
     var outbox = new OutboxSettings(MailboxAddress.Parse(email["From"] ?? OutboxSettings.DefaultFrom));
     builder.Services.AddSingleton(emailTransport).AddSingleton(outbox);
     if (emailEnabled)
-        builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<OutboxWorker>(sp,
-            TimeSpan.FromSeconds(email.GetValue("PollSeconds", 5.0))));
+        builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<RecurringJob>(sp, "email outbox",
+            TimeSpan.FromSeconds(email.GetValue("PollSeconds", 5.0)),
+            async (IServiceProvider scoped, CancellationToken ct) =>
+                await scoped.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(ct) >= outbox.BatchSize));
 }
+if (builder.Configuration.GetValue("Offers:LapseEnabled", true))
+    builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<RecurringJob>(sp, "offer lapses",
+        TimeSpan.FromSeconds(builder.Configuration.GetValue("Offers:LapseCheckSeconds", 60.0)),
+        async (IServiceProvider scoped, CancellationToken ct) => await scoped.GetRequiredService<OfferLapses>().LapseOverdueAsync(ct) > 0));
 
 builder.Services.AddDefaultIdentity<PortalUser>(options =>
     {
@@ -103,6 +112,17 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AllowAnonymousToFolder("/Labs");
 });
 
+// Sign-in, registration and uploads: a fixed number of posts per client address per minute, then 429.
+var formPostsPerMinute = builder.Configuration.GetValue("RateLimits:FormPostsPerMinute", 10);
+builder.Services.AddRateLimiter(options =>
+{
+    options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    options.AddPolicy(RateLimits.FormPosts, context => HttpMethods.IsPost(context.Request.Method)
+        ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = formPostsPerMinute, Window = TimeSpan.FromMinutes(1) })
+        : RateLimitPartition.GetNoLimiter("reads"));
+});
+
 builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
 
 var app = builder.Build();
@@ -145,6 +165,7 @@ app.UseSerilogRequestLogging();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.Use(async (context, next) =>
 {
     // Pages for a signed-in user carry personal data: never cache them.

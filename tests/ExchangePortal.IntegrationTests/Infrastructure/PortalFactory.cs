@@ -24,6 +24,9 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     protected virtual bool MigrateAndSeed => true;
 
+    /// <summary>High by default: one test client signs in far more often than a person could.</summary>
+    protected virtual int FormPostsPerMinute => 100_000;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
@@ -31,6 +34,8 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:MigrateOnStartup", MigrateAndSeed ? "true" : "false");
         builder.UseSetting("Demo:Seed", MigrateAndSeed ? "true" : "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Offers:LapseEnabled", "false");
+        builder.UseSetting("RateLimits:FormPostsPerMinute", FormPostsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // No background sender unless a test asks for one (EmailPortalFactory).
         builder.UseSetting("Email:Enabled", "false");
         builder.ConfigureTestServices(services =>

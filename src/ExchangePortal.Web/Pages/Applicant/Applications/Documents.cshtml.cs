@@ -3,12 +3,14 @@ using ExchangePortal.Core;
 using ExchangePortal.Core.Applications;
 using ExchangePortal.Core.Documents;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ExchangePortal.Web.Pages.Applicant.Applications;
 
 [RequestSizeLimit(12 * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = 12 * 1024 * 1024)]
+[EnableRateLimiting(RateLimits.FormPosts)]
 public class DocumentsModel(ApplicantActions actions, ApplicationDrafts drafts) : PageModel
 {
     public MyApplicationDetails Application { get; private set; } = null!;

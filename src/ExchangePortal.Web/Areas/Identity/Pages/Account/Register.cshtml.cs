@@ -3,11 +3,13 @@ using ExchangePortal.Core.Users;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ExchangePortal.Web.Areas.Identity.Pages.Account;
 
 [AllowAnonymous]
+[EnableRateLimiting(RateLimits.FormPosts)]
 public class RegisterModel(Registration registration, SignInManager<PortalUser> signIn) : PageModel
 {
     [BindProperty]

@@ -1,0 +1,34 @@
+using System.Net;
+
+namespace ExchangePortal.IntegrationTests;
+
+[Collection(PostgresCollection.Name)]
+public class RateLimitTests
+{
+    [Fact]
+    public async Task Too_many_sign_in_attempts_from_one_address_get_a_friendly_429()
+    {
+        await using var portal = new StrictPortalFactory();
+        var client = portal.CreateClient(new() { AllowAutoRedirect = false });
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+            statuses.Add((await client.SignInAsync("doctor@demo.local", "wrong password " + i)).StatusCode);
+        var page = await client.GetPageAsync("/Identity/Account/Login");
+        var limited = await client.SubmitAsync(page, "#login-form", new Dictionary<string, string>
+        {
+            ["Input.Email"] = "doctor@demo.local",
+            ["Input.Password"] = "Portal-Demo-2026",
+        });
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.Contains("Too many attempts", await limited.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Identity/Account/Login")).StatusCode);
+    }
+
+    private sealed class StrictPortalFactory : PortalFactory
+    {
+        protected override int FormPostsPerMinute => 3;
+    }
+}
