@@ -21,6 +21,7 @@ public static class PortalServices
         .AddScoped<ReviewQueue>()
         .AddScoped<AdminDashboard>()
         .AddScoped<Registration>()
+        .AddScoped<UserPreferences>()
         .AddScoped<SeatDesk>()
         .AddScoped<ReviewService>()
         .AddScoped<ApplicantActions>()

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
@@ -100,6 +101,16 @@ builder.Services.AddAuthorizationBuilder()
     .AddPolicy(Roles.HospitalCoordinator, p => p.RequireRole(Roles.HospitalCoordinator))
     .AddPolicy(Roles.UniversityCoordinator, p => p.RequireRole(Roles.UniversityCoordinator))
     .AddPolicy(Roles.Administrator, p => p.RequireRole(Roles.Administrator));
+builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
+builder.Services.Configure<RequestLocalizationOptions>(options =>
+{
+    // Only the UI language switches; formats stay English, so dates inside Core's English messages read the same everywhere.
+    options.SetDefaultCulture(PortalCultures.English)
+        .AddSupportedCultures(PortalCultures.English)
+        .AddSupportedUICultures(PortalCultures.Supported);
+    // The user's own choice (the cookie the language switch and sign-in set) wins over the browser's languages.
+    options.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+});
 builder.Services.AddRazorPages(options =>
 {
     options.Conventions.AuthorizeFolder("/Applicant", Roles.Applicant);
@@ -109,8 +120,12 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AllowAnonymousToPage("/Index");
     options.Conventions.AllowAnonymousToPage("/Privacy");
     options.Conventions.AllowAnonymousToPage("/Error");
+    options.Conventions.AllowAnonymousToPage("/Language");
     options.Conventions.AllowAnonymousToFolder("/Labs");
-});
+})
+    .AddViewLocalization()
+    .AddDataAnnotationsLocalization(options =>
+        options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 
 // Sign-in, registration and uploads: a fixed number of posts per client address per minute, then 429.
 var formPostsPerMinute = builder.Configuration.GetValue("RateLimits:FormPostsPerMinute", 10);
@@ -161,6 +176,7 @@ else
     app.UseDeveloperExceptionPage();
 app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 app.UseSerilogRequestLogging();
+app.UseRequestLocalization();
 
 app.UseRouting();
 app.UseAuthentication();

@@ -3,10 +3,11 @@ using ExchangePortal.Core;
 using ExchangePortal.Core.Applications;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace ExchangePortal.Web.Pages.Applicant.Applications;
 
-public class DetailsModel(ApplicantActions actions, ApplicationDrafts drafts) : PageModel
+public class DetailsModel(ApplicantActions actions, ApplicationDrafts drafts, IStringLocalizer<SharedResource> l) : PageModel
 {
     public MyApplicationDetails Application { get; private set; } = null!;
 
@@ -37,7 +38,7 @@ public class DetailsModel(ApplicantActions actions, ApplicationDrafts drafts) : 
     public Task<IActionResult> OnPostWithdrawAsync(int id, uint version, bool confirm, CancellationToken ct)
     {
         if (!confirm)
-            ModelState.AddModelError("confirm", "Tick the box to confirm that you want to withdraw.");
+            ModelState.AddModelError("confirm", l["Tick the box to confirm that you want to withdraw."]);
         return ActAsync(id, () => actions.WithdrawAsync(id, version, User.UserId(), ct), "Your application has been withdrawn.", ct);
     }
 
@@ -51,9 +52,9 @@ public class DetailsModel(ApplicantActions actions, ApplicationDrafts drafts) : 
         }
         catch (DomainException e)
         {
-            // A refused submission lists each missing item on its own line.
+            // A refused submission lists each missing item on its own line; the fixed ones have a translation.
             foreach (var line in e.Message.Split('\n'))
-                ModelState.AddModelError(string.Empty, line);
+                ModelState.AddModelError(string.Empty, l[line]);
             return await ShowAsync(id, ct);
         }
         StatusMessage = done;

@@ -5,13 +5,14 @@ using ExchangePortal.Core.Documents;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace ExchangePortal.Web.Pages.Applicant.Applications;
 
 [RequestSizeLimit(12 * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = 12 * 1024 * 1024)]
 [EnableRateLimiting(RateLimits.FormPosts)]
-public class DocumentsModel(ApplicantActions actions, ApplicationDrafts drafts) : PageModel
+public class DocumentsModel(ApplicantActions actions, ApplicationDrafts drafts, IStringLocalizer<SharedResource> l) : PageModel
 {
     public MyApplicationDetails Application { get; private set; } = null!;
 
@@ -44,7 +45,7 @@ public class DocumentsModel(ApplicantActions actions, ApplicationDrafts drafts) 
     public async Task<IActionResult> OnPostUploadAsync(int id, CancellationToken ct)
     {
         if (Input.File is { Length: > StoredDocument.MaxBytes })
-            ModelState.AddModelError("Input.File", "The file is larger than 10 MB.");
+            ModelState.AddModelError("Input.File", l["The file is larger than 10 MB."]);
         if (!ModelState.IsValid)
             return await ShowAsync(id, ct);
         using var buffer = new MemoryStream();
@@ -67,7 +68,7 @@ public class DocumentsModel(ApplicantActions actions, ApplicationDrafts drafts) 
         }
         catch (DomainException e)
         {
-            ModelState.AddModelError(string.Empty, e.Message);
+            ModelState.AddModelError(string.Empty, l[e.Message]);
             return await ShowAsync(id, ct);
         }
         StatusMessage = done;

@@ -5,12 +5,14 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace ExchangePortal.Web.Areas.Identity.Pages.Account;
 
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.FormPosts)]
-public class LoginModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, ILogger<LoginModel> logger) : PageModel
+public class LoginModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, IStringLocalizer<SharedResource> l, ILogger<LoginModel> logger)
+    : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -46,17 +48,20 @@ public class LoginModel(SignInManager<PortalUser> signIn, UserManager<PortalUser
         if (result.IsLockedOut)
         {
             logger.LogWarning("Sign-in refused: account locked out");
-            ModelState.AddModelError(string.Empty, "This account is locked after too many failed attempts. Please try again in 15 minutes.");
+            ModelState.AddModelError(string.Empty, l["This account is locked after too many failed attempts. Please try again in 15 minutes."]);
             return Page();
         }
         if (!result.Succeeded)
         {
-            ModelState.AddModelError(string.Empty, "The email or password is not right.");
+            ModelState.AddModelError(string.Empty, l["The email or password is not right."]);
             return Page();
         }
+        var user = await users.FindByEmailAsync(Input.Email);
+        // The language the user chose on another browser follows them here.
+        if (user?.PreferredCulture is { } culture)
+            Response.SetCultureCookie(culture);
         if (Url.IsLocalUrl(returnUrl) && returnUrl != "/")
             return LocalRedirect(returnUrl);
-        var user = await users.FindByEmailAsync(Input.Email);
         return LocalRedirect(RoleHome.For(user is null ? [] : await users.GetRolesAsync(user)));
     }
 }

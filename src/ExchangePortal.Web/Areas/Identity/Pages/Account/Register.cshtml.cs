@@ -5,12 +5,13 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace ExchangePortal.Web.Areas.Identity.Pages.Account;
 
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.FormPosts)]
-public class RegisterModel(Registration registration, SignInManager<PortalUser> signIn) : PageModel
+public class RegisterModel(Registration registration, SignInManager<PortalUser> signIn, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -56,7 +57,7 @@ public class RegisterModel(Registration registration, SignInManager<PortalUser> 
     {
         Hospitals = await registration.ListHospitalsAsync(ct);
         if (!Input.AcceptPrivacyNotice)
-            ModelState.AddModelError("Input.AcceptPrivacyNotice", "Please agree to the privacy notice to register.");
+            ModelState.AddModelError("Input.AcceptPrivacyNotice", l["Please agree to the privacy notice to register."]);
         if (!ModelState.IsValid)
             return Page();
         var (user, errors) = await registration.RegisterApplicantAsync(
@@ -64,7 +65,7 @@ public class RegisterModel(Registration registration, SignInManager<PortalUser> 
         if (user is null)
         {
             foreach (var error in errors)
-                ModelState.AddModelError(string.Empty, error);
+                ModelState.AddModelError(string.Empty, l[error]);
             return Page();
         }
         await signIn.SignInAsync(user, isPersistent: false);
