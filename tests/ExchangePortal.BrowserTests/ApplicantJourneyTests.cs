@@ -70,6 +70,14 @@ public class ApplicantJourneyTests(BrowserFixture fixture) : IClassFixture<Brows
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit my application" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Your application has been submitted.");
         await doctor.CheckpointAsync("submitted");
+
+        // The same application page in Simplified Chinese, then back to English.
+        await page.GetByRole(AriaRole.Button, new() { Name = "中文" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("我的申请");
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh-Hans");
+        await doctor.CheckpointAsync("submitted-zh");
+        await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("My application to");
         var applicationUrl = page.Url;
         var id = applicationUrl[(applicationUrl.LastIndexOf('/') + 1)..];
 
