@@ -19,6 +19,18 @@ public class ApplicantActionTests(PortalFactory portal) : IClassFixture<PortalFa
     }
 
     [Fact]
+    public async Task A_draft_shows_its_to_do_list_and_the_next_deadline()
+    {
+        var id = await IdOfAsync("doctor@demo.local");
+        var client = await portal.SignInAsync("doctor@demo.local");
+
+        var page = await client.GetPageAsync($"/Applicant/Applications/{id}");
+
+        Assert.StartsWith("Next deadline: applications close on", page.Document.QuerySelector("#next-deadline")!.TextContent);
+        Assert.Contains("Upload your CV.", page.Document.QuerySelector("#todo-heading")!.ParentElement!.TextContent);
+    }
+
+    [Fact]
     public async Task Declining_an_offer_frees_the_seat_for_the_first_waitlisted_application()
     {
         var declining = await IdOfAsync("doctor09@demo.local");

@@ -29,6 +29,21 @@ public class HomePageTests(PortalFactory portal) : IClassFixture<PortalFactory>
     }
 
     [Fact]
+    public async Task The_lab_catalogue_filters_by_department_and_research_area()
+    {
+        var client = portal.CreateClient();
+
+        var byDepartment = await client.GetPageAsync("/Labs?department=School%20of%20Public%20Health");
+        var byArea = await client.GetPageAsync("/Labs?area=Oncology");
+        var none = await client.GetPageAsync("/Labs?department=School%20of%20Public%20Health&area=Oncology");
+
+        Assert.Equal(["Public Health Data Lab"], byDepartment.Document.QuerySelectorAll("article h2").Select(h => h.TextContent.Trim()));
+        Assert.Equal(["Clinical Oncology Lab"], byArea.Document.QuerySelectorAll("article h2").Select(h => h.TextContent.Trim()));
+        Assert.Empty(none.Document.QuerySelectorAll("article"));
+        Assert.Contains("Medical imaging", byArea.Document.QuerySelector("#area")!.TextContent);
+    }
+
+    [Fact]
     public async Task A_lab_page_shows_its_seats_in_the_open_cohort_and_an_unknown_lab_is_404()
     {
         var client = portal.CreateClient();

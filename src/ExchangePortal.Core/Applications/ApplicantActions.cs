@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ExchangePortal.Core.Applications;
 
 public sealed record MyApplicationDetails(int Id, uint Version, ApplicationStatus Status, bool EndorsementRequired, int CohortId, string Cohort,
-    DateOnly CohortEndsOn, string Plan, DateTimeOffset? OfferRespondBy, string? LatestComment, List<string> LabChoices, PlacementRow? Placement,
+    DateOnly CohortClosesOn, DateOnly CohortEndsOn, string Plan, DateTimeOffset? OfferRespondBy, string? LatestComment, List<string> LabChoices, PlacementRow? Placement,
     List<HistoryRow> History, List<DocumentRow> Documents)
 {
     public (WaitingFor Who, string What) Next => NextStep.For(Status, EndorsementRequired);
@@ -34,7 +34,7 @@ public class ApplicantActions(PortalDbContext db, SeatDesk seats, ProgrammeClock
         db.Applications.AsNoTracking().AsSplitQuery()
             .Where(a => a.Id == id && a.Doctor.UserId == userId)
             .Select(a => new MyApplicationDetails(a.Id, a.Version, a.Status, a.EndorsementRequired, a.CohortId, a.Cohort.Name,
-                a.Cohort.EndsOn, a.Plan, a.OfferRespondBy,
+                a.Cohort.ApplicationClosesOn, a.Cohort.EndsOn, a.Plan, a.OfferRespondBy,
                 a.History.OrderByDescending(h => h.At).ThenByDescending(h => h.Id).Select(h => h.Comment).FirstOrDefault(),
                 a.LabChoices.OrderBy(c => c.Rank).Select(c => c.CohortLab.HostLab.Name).ToList(),
                 a.Placement == null ? null : new PlacementRow(a.Placement.CohortLab.HostLab.Name, a.Placement.Supervisor,

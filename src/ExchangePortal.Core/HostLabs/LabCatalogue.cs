@@ -6,6 +6,8 @@ namespace ExchangePortal.Core.HostLabs;
 
 public sealed record LabCard(int Id, string Name, string Department, string PrincipalInvestigator, List<string> ResearchAreas);
 
+public sealed record CatalogueFilters(List<string> Departments, List<string> ResearchAreas);
+
 public sealed record LabCohortSeats(int CohortId, string CohortName, DateOnly ApplicationClosesOn, int Seats, int SeatsTaken);
 
 public sealed record LabDetails(int Id, string Name, string Department, string University, string PrincipalInvestigator,
@@ -14,9 +16,14 @@ public sealed record LabDetails(int Id, string Name, string Department, string U
 /// <summary>The public catalogue of active host labs.</summary>
 public class LabCatalogue(PortalDbContext db, ProgrammeClock clock)
 {
-    public async Task<IReadOnlyList<LabCard>> ListActiveAsync(string? search, CancellationToken ct = default)
+    public async Task<IReadOnlyList<LabCard>> ListActiveAsync(string? search, CancellationToken ct = default,
+        string? department = null, string? researchArea = null)
     {
         var labs = db.HostLabs.AsNoTracking().Where(l => l.IsActive);
+        if (!string.IsNullOrWhiteSpace(department))
+            labs = labs.Where(l => l.Department == department);
+        if (!string.IsNullOrWhiteSpace(researchArea))
+            labs = labs.Where(l => l.ResearchAreas.Contains(researchArea));
         if (!string.IsNullOrWhiteSpace(search))
         {
             var pattern = $"%{EscapeLike(search.Trim())}%";
@@ -26,6 +33,15 @@ public class LabCatalogue(PortalDbContext db, ProgrammeClock clock)
         return await labs.OrderBy(l => l.Name)
             .Select(l => new LabCard(l.Id, l.Name, l.Department, l.PrincipalInvestigatorName, l.ResearchAreas))
             .ToListAsync(ct);
+    }
+
+    /// <summary>The departments and research areas of the active labs, for the catalogue's filters.</summary>
+    public async Task<CatalogueFilters> FiltersAsync(CancellationToken ct = default)
+    {
+        var labs = await db.HostLabs.AsNoTracking().Where(l => l.IsActive).Select(l => new { l.Department, l.ResearchAreas }).ToListAsync(ct);
+        return new CatalogueFilters(
+            labs.Select(l => l.Department).Distinct().Order().ToList(),
+            labs.SelectMany(l => l.ResearchAreas).Distinct(StringComparer.OrdinalIgnoreCase).Order().ToList());
     }
 
     public async Task<LabDetails?> GetActiveAsync(int id, CancellationToken ct = default)

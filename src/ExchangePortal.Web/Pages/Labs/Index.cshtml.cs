@@ -11,8 +11,21 @@ public class IndexModel(LabCatalogue catalogue) : PageModel
     [StringLength(100)]
     public string? Q { get; set; }
 
+    [BindProperty(SupportsGet = true)]
+    [StringLength(200)]
+    public string? Department { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    [StringLength(200)]
+    public string? Area { get; set; }
+
     public IReadOnlyList<LabCard> Labs { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) =>
-        Labs = await catalogue.ListActiveAsync(ModelState.IsValid ? Q : null, ct);
+    public CatalogueFilters Filters { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Labs = ModelState.IsValid ? await catalogue.ListActiveAsync(Q, ct, Department, Area) : await catalogue.ListActiveAsync(null, ct);
+        Filters = await catalogue.FiltersAsync(ct);
+    }
 }
