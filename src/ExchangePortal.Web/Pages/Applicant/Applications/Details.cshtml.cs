@@ -42,24 +42,9 @@ public class DetailsModel(ApplicantActions actions, ApplicationDrafts drafts, IS
         return ActAsync(id, () => actions.WithdrawAsync(id, version, User.UserId(), ct), "Your application has been withdrawn.", ct);
     }
 
-    private async Task<IActionResult> ActAsync(int id, Func<Task> act, string done, CancellationToken ct)
-    {
-        if (!ModelState.IsValid)
-            return await ShowAsync(id, ct);
-        try
-        {
-            await act();
-        }
-        catch (DomainException e)
-        {
-            // A refused submission lists each missing item on its own line; the fixed ones have a translation.
-            foreach (var line in e.Message.Split('\n'))
-                ModelState.AddModelError(string.Empty, l[line]);
-            return await ShowAsync(id, ct);
-        }
-        StatusMessage = done;
-        return RedirectToPage(new { id });
-    }
+    // A refused submission lists each missing item on its own line; the fixed ones have a translation.
+    private Task<IActionResult> ActAsync(int id, Func<Task> act, string done, CancellationToken ct) =>
+        this.DecideAsync(act, done, () => ShowAsync(id, ct), new { id }, line => l[line]);
 
     private async Task<IActionResult> ShowAsync(int id, CancellationToken ct)
     {

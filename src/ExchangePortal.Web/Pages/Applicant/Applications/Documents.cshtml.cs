@@ -60,20 +60,8 @@ public class DocumentsModel(ApplicantActions actions, ApplicationDrafts drafts, 
         return await ActAsync(id, () => drafts.DeleteDocumentAsync(id, documentId, User.UserId(), ct), "Document deleted.", ct);
     }
 
-    private async Task<IActionResult> ActAsync(int id, Func<Task> act, string done, CancellationToken ct)
-    {
-        try
-        {
-            await act();
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError(string.Empty, l[e.Message]);
-            return await ShowAsync(id, ct);
-        }
-        StatusMessage = done;
-        return RedirectToPage(new { id });
-    }
+    private Task<IActionResult> ActAsync(int id, Func<Task> act, string done, CancellationToken ct) =>
+        this.DecideAsync(act, done, () => ShowAsync(id, ct), new { id }, line => l[line]);
 
     private async Task<IActionResult> ShowAsync(int id, CancellationToken ct)
     {

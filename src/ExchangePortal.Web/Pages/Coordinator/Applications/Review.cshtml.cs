@@ -64,22 +64,8 @@ public class ReviewModel(ApplicationReview review, ReviewService decisions, Prog
     public Task<IActionResult> OnPostCompleteAsync(int id, uint version, CancellationToken ct) =>
         DecideAsync(id, () => decisions.CompleteAsync(id, version, User.UserId(), ct), "Stay marked completed.", ct);
 
-    private async Task<IActionResult> DecideAsync(int id, Func<Task> decide, string done, CancellationToken ct)
-    {
-        if (!ModelState.IsValid)
-            return await ShowAsync(id, ct);
-        try
-        {
-            await decide();
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError(string.Empty, e.Message);
-            return await ShowAsync(id, ct);
-        }
-        StatusMessage = done;
-        return RedirectToPage(new { id });
-    }
+    private Task<IActionResult> DecideAsync(int id, Func<Task> decide, string done, CancellationToken ct) =>
+        this.DecideAsync(decide, done, () => ShowAsync(id, ct), new { id });
 
     private async Task<IActionResult> ShowAsync(int id, CancellationToken ct)
     {

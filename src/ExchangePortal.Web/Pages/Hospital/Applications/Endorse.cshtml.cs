@@ -34,22 +34,8 @@ public class EndorseModel(HospitalEndorsements endorsements) : PageModel
     public Task<IActionResult> OnPostDeclineAsync(int id, uint version, DeclineInput decline, CancellationToken ct) =>
         ActAsync(id, () => endorsements.DeclineAsync(id, version, decline.Reason, User.UserId(), ct), "Endorsement declined; the applicant has been emailed.", ct);
 
-    private async Task<IActionResult> ActAsync(int id, Func<Task> act, string done, CancellationToken ct)
-    {
-        if (!ModelState.IsValid)
-            return await ShowAsync(id, ct);
-        try
-        {
-            await act();
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError(string.Empty, e.Message);
-            return await ShowAsync(id, ct);
-        }
-        StatusMessage = done;
-        return RedirectToPage(new { id });
-    }
+    private Task<IActionResult> ActAsync(int id, Func<Task> act, string done, CancellationToken ct) =>
+        this.DecideAsync(act, done, () => ShowAsync(id, ct), new { id });
 
     private async Task<IActionResult> ShowAsync(int id, CancellationToken ct)
     {
