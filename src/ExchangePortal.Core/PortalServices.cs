@@ -26,6 +26,7 @@ public static class PortalServices
         .AddScoped<ReviewService>()
         .AddScoped<ApplicantActions>()
         .AddScoped<StayList>()
+        .AddScoped<UserAdministration>()
         .AddScoped<OfferLapses>()
         .AddScoped<HospitalEndorsements>()
         .AddScoped<ApplicationDrafts>()

@@ -80,12 +80,14 @@ builder.Services.AddDefaultIdentity<PortalUser>(options =>
     })
     .AddRoles<IdentityRole>()
     .AddEntityFrameworkStores<PortalDbContext>();
-builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
 builder.Services.ConfigureApplicationCookie(options =>
 {
     options.Cookie.HttpOnly = true;
     options.Cookie.SameSite = SameSiteMode.Lax;
     options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    // Every request checks the account's security stamp (one indexed read): a role change or a lock by an
+    // administrator signs the user out at once, not at the next periodic revalidation.
+    options.Events.OnValidatePrincipal = SecurityStampCheck.ValidateAsync;
     // A signed-in user without the role gets a 403 page, not a redirect.
     options.Events.OnRedirectToAccessDenied = context =>
     {

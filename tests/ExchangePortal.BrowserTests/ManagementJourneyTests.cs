@@ -54,5 +54,10 @@ public class ManagementJourneyTests(BrowserFixture fixture) : IClassFixture<Brow
 
         await Assertions.Expect(journey.Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Please give the reason for cancelling");
         await journey.CheckpointAsync("reason-required");
+
+        await journey.Page.GetByRole(AriaRole.Link, new() { Name = "Users" }).ClickAsync();
+        await journey.Page.GetByRole(AriaRole.Link, new() { Name = "hospital2@demo.local" }).ClickAsync();
+        await Assertions.Expect(journey.Page.GetByRole(AriaRole.Checkbox, new() { Name = "Hospital coordinator" })).ToBeCheckedAsync();
+        await journey.CheckpointAsync("user");
     }
 }

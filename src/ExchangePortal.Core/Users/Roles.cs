@@ -10,3 +10,12 @@ public static class Roles
     public static readonly IReadOnlyList<string> All =
         [Applicant, HospitalCoordinator, UniversityCoordinator, Administrator];
 }
+
+/// <summary>The role names as an enum, for showing them in plain words.</summary>
+public enum RoleName
+{
+    Applicant,
+    HospitalCoordinator,
+    UniversityCoordinator,
+    Administrator,
+}

@@ -1,0 +1,116 @@
+using ExchangePortal.Core.Auditing;
+using ExchangePortal.Core.Data;
+using ExchangePortal.Core.Institutions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace ExchangePortal.Core.Users;
+
+public sealed record UserRow(string Id, string Email, string DisplayName, List<string> Roles, string? Hospital, bool LockedOut);
+
+public sealed record UserPage(IReadOnlyList<UserRow> Rows, int Total, int Page, int PageCount);
+
+public sealed record UserEditor(UserRow User, int? HospitalId, IReadOnlyList<HospitalOption> Hospitals);
+
+/// <summary>Administrators manage accounts: roles, a hospital coordinator's hospital, locking. Every change is audited
+/// and takes effect on the user's next request (the security stamp changes).</summary>
+public class UserAdministration(PortalDbContext db, UserManager<PortalUser> users, ProgrammeClock clock)
+{
+    public const int PageSize = 25;
+
+    public async Task<UserPage> ListAsync(string? search, int page, CancellationToken ct = default)
+    {
+        var query = db.Users.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var pattern = $"%{search.Trim().Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_")}%";
+            query = query.Where(u => EF.Functions.ILike(u.Email!, pattern) || EF.Functions.ILike(u.DisplayName, pattern));
+        }
+        var total = await query.CountAsync(ct);
+        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
+        page = Math.Clamp(page, 1, pageCount);
+        var now = clock.Now;
+        var rows = await query.OrderBy(u => u.NormalizedEmail).Skip((page - 1) * PageSize).Take(PageSize)
+            .Select(u => new UserRow(u.Id, u.Email!, u.DisplayName,
+                db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, r => r.RoleId, role => role.Id, (r, role) => role.Name!).OrderBy(n => n).ToList(),
+                u.Hospital == null ? null : u.Hospital.Name, u.LockoutEnd != null && u.LockoutEnd > now))
+            .ToListAsync(ct);
+        return new UserPage(rows, total, page, pageCount);
+    }
+
+    public async Task<UserEditor?> GetAsync(string id, CancellationToken ct = default)
+    {
+        var now = clock.Now;
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == id)
+            .Select(u => new
+            {
+                Row = new UserRow(u.Id, u.Email!, u.DisplayName,
+                    db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, r => r.RoleId, role => role.Id, (r, role) => role.Name!).OrderBy(n => n).ToList(),
+                    u.Hospital == null ? null : u.Hospital.Name, u.LockoutEnd != null && u.LockoutEnd > now),
+                u.HospitalId,
+            })
+            .SingleOrDefaultAsync(ct);
+        if (user is null)
+            return null;
+        var hospitals = await db.Institutions.AsNoTracking().Where(i => i.Kind == InstitutionKind.Hospital).OrderBy(i => i.Name)
+            .Select(i => new HospitalOption(i.Id, i.Name)).ToListAsync(ct);
+        return new UserEditor(user.Row, user.HospitalId, hospitals);
+    }
+
+    /// <returns>false when there is no such user.</returns>
+    public async Task<bool> SetRolesAsync(string id, IReadOnlyCollection<string> roles, int? hospitalId, string actorId, CancellationToken ct = default)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+            return false;
+        var wanted = roles.Intersect(Roles.All).ToHashSet();
+        var current = (await users.GetRolesAsync(user)).ToHashSet();
+        if (id == actorId && current.Contains(Roles.Administrator) && !wanted.Contains(Roles.Administrator))
+            throw new DomainException("You cannot remove your own Administrator role; ask another administrator.");
+        if (wanted.Contains(Roles.HospitalCoordinator) && hospitalId is null)
+            throw new DomainException("A hospital coordinator must belong to a hospital: choose one.");
+        if (hospitalId is { } hospital && !await db.Institutions.AnyAsync(i => i.Id == hospital && i.Kind == InstitutionKind.Hospital, ct))
+            throw new DomainException("Choose a hospital from the list.");
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var before = (string.Join(", ", current.Order()), user.HospitalId?.ToString());
+        Check(await users.RemoveFromRolesAsync(user, current.Except(wanted)));
+        Check(await users.AddToRolesAsync(user, wanted.Except(current)));
+        user.HospitalId = hospitalId;
+        Check(await users.UpdateSecurityStampAsync(user));
+        db.AuditEntries.Add(new AuditEntry(clock.Now, actorId, "user.roles.changed", nameof(PortalUser), id, new()
+        {
+            ["Roles"] = new FieldChange(before.Item1, string.Join(", ", wanted.Order())),
+            ["HospitalId"] = new FieldChange(before.Item2, hospitalId?.ToString()),
+        }));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return true;
+    }
+
+    /// <summary>Locks (until unlocked) or unlocks an account; a locked user is signed out on their next request.</summary>
+    public async Task<bool> SetLockedAsync(string id, bool locked, string actorId, CancellationToken ct = default)
+    {
+        if (id == actorId && locked)
+            throw new DomainException("You cannot lock your own account.");
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+            return false;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        Check(await users.SetLockoutEnabledAsync(user, true));
+        Check(await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null));
+        if (!locked)
+            Check(await users.ResetAccessFailedCountAsync(user));
+        Check(await users.UpdateSecurityStampAsync(user));
+        db.AuditEntries.Add(new AuditEntry(clock.Now, actorId, locked ? "user.locked" : "user.unlocked", nameof(PortalUser), id));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return true;
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+            throw new DomainException(string.Join(" ", result.Errors.Select(e => e.Description)));
+    }
+}

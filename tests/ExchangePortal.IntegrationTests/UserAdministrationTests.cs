@@ -1,0 +1,84 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+
+namespace ExchangePortal.IntegrationTests;
+
+[Collection(PostgresCollection.Name)]
+public class UserAdministrationTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task Removing_a_role_takes_effect_on_the_users_next_request_and_is_audited()
+    {
+        var coordinator = await portal.SignInAsync("coordinator@demo.local");
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.GetAsync("/Coordinator")).StatusCode);
+        var admin = await portal.SignInAsync("admin@demo.local");
+        var page = await admin.GetPageAsync($"/Admin/Users/Edit/{await IdOfAsync("coordinator@demo.local")}");
+
+        var saved = await admin.SubmitAsync(page, "#roles-form", new Dictionary<string, string> { ["SelectedRoles"] = "Applicant" });
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var next = await coordinator.GetAsync("/Coordinator");
+        Assert.Equal(HttpStatusCode.Redirect, next.StatusCode);
+        Assert.StartsWith("/Identity/Account/Login", next.Headers.Location!.PathAndQuery);
+        await using var db = portal.NewDbContext();
+        Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == "user.roles.changed"));
+    }
+
+    [Fact]
+    public async Task An_administrator_cannot_remove_their_own_administrator_role()
+    {
+        var admin = await portal.SignInAsync("admin@demo.local");
+        var page = await admin.GetPageAsync($"/Admin/Users/Edit/{await IdOfAsync("admin@demo.local")}");
+
+        var response = await admin.SubmitAsync(page, "#roles-form", new Dictionary<string, string> { ["SelectedRoles"] = "Applicant" });
+
+        Assert.Contains("You cannot remove your own Administrator role", (await HtmlForms.ParseAsync(response)).Text());
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/Admin")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_hospital_coordinator_needs_a_hospital()
+    {
+        var admin = await portal.SignInAsync("admin@demo.local");
+        var page = await admin.GetPageAsync($"/Admin/Users/Edit/{await IdOfAsync("doctor03@demo.local")}");
+
+        var response = await admin.SubmitAsync(page, "#roles-form", new Dictionary<string, string>
+        {
+            ["SelectedRoles"] = "HospitalCoordinator",
+            ["HospitalId"] = "",
+        });
+
+        Assert.Contains("A hospital coordinator must belong to a hospital", (await HtmlForms.ParseAsync(response)).Text());
+    }
+
+    [Fact]
+    public async Task A_locked_account_is_signed_out_at_once_and_cannot_sign_in()
+    {
+        var doctor = await portal.SignInAsync("doctor06@demo.local");
+        var admin = await portal.SignInAsync("admin@demo.local");
+        var page = await admin.GetPageAsync($"/Admin/Users/Edit/{await IdOfAsync("doctor06@demo.local")}");
+
+        await admin.SubmitAsync(page, "#lock-form", new Dictionary<string, string>());
+
+        Assert.Equal(HttpStatusCode.Redirect, (await doctor.GetAsync("/Applicant")).StatusCode);
+        var again = await portal.CreateClient(new() { AllowAutoRedirect = false }).SignInAsync("doctor06@demo.local", "Portal-Demo-2026");
+        Assert.Contains("locked", (await HtmlForms.ParseAsync(again)).Text());
+    }
+
+    [Fact]
+    public async Task The_user_list_searches_by_email()
+    {
+        var admin = await portal.SignInAsync("admin@demo.local");
+
+        var page = await admin.GetPageAsync("/Admin/Users?q=hospital");
+
+        Assert.Equivalent(new[] { "hospital@demo.local", "hospital2@demo.local" },
+            page.Document.QuerySelectorAll("tbody tr td:first-child").Select(c => c.TextContent.Trim()).ToArray(), strict: true);
+    }
+
+    private async Task<string> IdOfAsync(string email)
+    {
+        await using var db = portal.NewDbContext();
+        return await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+    }
+}
