@@ -1,3 +1,4 @@
+using ExchangePortal.Core.Auditing;
 using ExchangePortal.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,8 +20,11 @@ internal static class ApplicationChanges
             .SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw new DomainException("There is no such application.");
         if (application.Version != version)
             throw new DomainException(ChangedMeanwhile);
+        var before = application.Status;
         await transition(application);
         db.Notifications.Add(ApplicationEmails.StatusChanged(application, clock));
+        db.AuditEntries.Add(new AuditEntry(clock.Now, application.History[^1].ActorId, "application.status", nameof(ExchangeApplication),
+            application.Id.ToString(), new() { [nameof(ExchangeApplication.Status)] = new FieldChange(before.ToString(), application.Status.ToString()) }));
         try
         {
             await db.SaveChangesAsync(ct);

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ExchangePortal.Core.Auditing;
 using ExchangePortal.Core.Users;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -11,7 +12,8 @@ namespace ExchangePortal.Web.Areas.Identity.Pages.Account;
 
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.FormPosts)]
-public class LoginModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, IStringLocalizer<SharedResource> l, ILogger<LoginModel> logger)
+public class LoginModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, AuditTrail audit, IStringLocalizer<SharedResource> l,
+    ILogger<LoginModel> logger)
     : PageModel
 {
     [BindProperty]
@@ -45,6 +47,8 @@ public class LoginModel(SignInManager<PortalUser> signIn, UserManager<PortalUser
         var result = await signIn.PasswordSignInAsync(Input.Email, Input.Password, Input.RememberMe, lockoutOnFailure: true);
         if (result.RequiresTwoFactor)
             return RedirectToPage("./LoginWith2fa", new { ReturnUrl = returnUrl, Input.RememberMe });
+        if (!result.Succeeded && !result.RequiresTwoFactor)
+            await audit.RecordFailedSignInAsync((await users.FindByEmailAsync(Input.Email))?.Id, result.IsLockedOut ? "locked out" : "wrong email or password");
         if (result.IsLockedOut)
         {
             logger.LogWarning("Sign-in refused: account locked out");

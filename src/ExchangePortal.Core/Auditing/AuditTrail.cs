@@ -1,0 +1,56 @@
+using ExchangePortal.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ExchangePortal.Core.Auditing;
+
+public sealed record AuditFilter(string? Actor = null, string? RecordType = null, string? RecordId = null,
+    DateOnly? From = null, DateOnly? To = null, int Page = 1);
+
+public sealed record AuditRow(long Id, DateTimeOffset At, string Actor, string Action, string RecordType, string RecordId,
+    Dictionary<string, FieldChange> Changes);
+
+public sealed record AuditPage(IReadOnlyList<AuditRow> Rows, int Page, bool HasNext, IReadOnlyList<string> RecordTypes);
+
+/// <summary>Reads the append-only audit trail, and records what has no entity of its own (failed sign-ins).</summary>
+public class AuditTrail(PortalDbContext db, ProgrammeClock clock)
+{
+    public const int PageSize = 50;
+
+    public async Task<AuditPage> ListAsync(AuditFilter filter, CancellationToken ct = default)
+    {
+        var query = db.AuditEntries.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(filter.Actor))
+            query = query.Where(e => db.Users.Any(u => u.Id == e.ActorId && u.NormalizedEmail == filter.Actor.Trim().ToUpperInvariant()));
+        if (!string.IsNullOrWhiteSpace(filter.RecordType))
+            query = query.Where(e => e.RecordType == filter.RecordType);
+        if (!string.IsNullOrWhiteSpace(filter.RecordId))
+            query = query.Where(e => e.RecordId == filter.RecordId.Trim());
+        if (filter.From is { } from)
+            query = query.Where(e => e.At >= StartOf(from));
+        if (filter.To is { } to)
+            query = query.Where(e => e.At < StartOf(to.AddDays(1)));
+        var page = Math.Max(1, filter.Page);
+        // One row more than a page tells whether a next page exists, without counting the whole trail.
+        var rows = await query.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
+            .Skip((page - 1) * PageSize).Take(PageSize + 1)
+            .Select(e => new AuditRow(e.Id, e.At, db.Users.Where(u => u.Id == e.ActorId).Select(u => u.Email).FirstOrDefault() ?? "Exchange Portal",
+                e.Action, e.RecordType, e.RecordId, e.Changes))
+            .ToListAsync(ct);
+        var types = await db.AuditEntries.AsNoTracking().Select(e => e.RecordType).Distinct().OrderBy(t => t).ToListAsync(ct);
+        return new AuditPage(rows.Take(PageSize).ToList(), page, rows.Count > PageSize, types);
+    }
+
+    /// <summary>A failed sign-in: the account it named (when there is one), never the password.</summary>
+    public async Task RecordFailedSignInAsync(string? userId, string reason, CancellationToken ct = default)
+    {
+        db.AuditEntries.Add(new AuditEntry(clock.Now, null, "sign-in.failed", "PortalUser", userId ?? "unknown account",
+            new() { ["Reason"] = new FieldChange(null, reason) }));
+        await db.SaveChangesAsync(ct);
+    }
+
+    private DateTimeOffset StartOf(DateOnly day)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, clock.TimeZone.GetUtcOffset(local)).ToUniversalTime();
+    }
+}

@@ -1,0 +1,32 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+
+namespace ExchangePortal.IntegrationTests;
+
+[Collection(PostgresCollection.Name)]
+public class AuditTrailTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task State_changes_and_failed_sign_ins_are_in_the_audit_trail()
+    {
+        var coordinator = await portal.SignInAsync("coordinator@demo.local");
+        int id;
+        await using (var db = portal.NewDbContext())
+            id = await db.Applications.Where(a => a.Doctor.FullName == "Chen Jing").Select(a => a.Id).SingleAsync();
+        await coordinator.SubmitAsync(await coordinator.GetPageAsync($"/Coordinator/Applications/{id}"), "#start-review-form", new Dictionary<string, string>());
+        await portal.CreateClient(new() { AllowAutoRedirect = false }).SignInAsync("doctor03@demo.local", "not the password!");
+        var admin = await portal.SignInAsync("admin@demo.local");
+
+        var byRecord = await admin.GetPageAsync($"/Admin/Audit?Filter.Type=ExchangeApplication&Filter.Record={id}");
+        var byActor = await admin.GetPageAsync("/Admin/Audit?Filter.Actor=coordinator@demo.local");
+        var all = await admin.GetPageAsync("/Admin/Audit");
+
+        var row = byRecord.Document.QuerySelector("tbody tr")!.TextContent;
+        Assert.Contains("application.status", row);
+        Assert.Contains("Status: Endorsed → UnderReview", row);
+        Assert.Contains("coordinator@demo.local", row);
+        Assert.All(byActor.Document.QuerySelectorAll("tbody tr td:nth-child(2)"), c => Assert.Equal("coordinator@demo.local", c.TextContent));
+        Assert.Contains("sign-in.failed", all.Document.Text());
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/Admin/Audit?Filter.From=nonsense&Filter.P=-1")).StatusCode);
+    }
+}
