@@ -59,5 +59,14 @@ public class ManagementJourneyTests(BrowserFixture fixture) : IClassFixture<Brow
         await journey.Page.GetByRole(AriaRole.Link, new() { Name = "hospital2@demo.local" }).ClickAsync();
         await Assertions.Expect(journey.Page.GetByRole(AriaRole.Checkbox, new() { Name = "Hospital coordinator" })).ToBeCheckedAsync();
         await journey.CheckpointAsync("user");
+
+        await journey.Page.GetByRole(AriaRole.Link, new() { Name = "Audit trail" }).ClickAsync();
+        await Assertions.Expect(journey.Page.Locator("h1")).ToHaveTextAsync("Audit trail");
+        await journey.CheckpointAsync("audit");
+
+        await journey.Page.GetByRole(AriaRole.Link, new() { Name = "Agreements" }).ClickAsync();
+        await journey.Page.Locator("tbody a").First.ClickAsync();
+        await Assertions.Expect(journey.Page.Locator("#milestones .badge", new() { HasText = "Overdue" })).ToHaveCountAsync(1);
+        await journey.CheckpointAsync("agreement");
     }
 }

@@ -58,6 +58,7 @@ public class AuthorizationTests(PortalFactory portal) : IClassFixture<PortalFact
             ["/Admin/Stays"] = ("admin@demo.local", 200),
             ["/Admin/Users"] = ("admin@demo.local", 200),
             ["/Admin/Audit"] = ("admin@demo.local", 200),
+            ["/Admin/Agreements"] = ("admin@demo.local", 200),
             ["/Hospital/Applications/{application}"] = ("hospital@demo.local", 200),
             ["/Hospital/Staff"] = ("hospital@demo.local", 200),
             ["/Applicant/Profile"] = ("doctor@demo.local", 200),
