@@ -45,6 +45,20 @@ public class ApplyTests(PortalFactory portal) : IClassFixture<PortalFactory>
         await using var db = portal.NewDbContext();
         Assert.True(await db.Notifications.AnyAsync(n => n.Kind == "endorsement.Awaiting" && n.ToAddress == "hospital@demo.local"));
         Assert.True(await db.Notifications.AnyAsync(n => n.Kind == "application.Submitted" && n.ToAddress == "applicant.one@hospital.test"));
+
+        // A second application to the same cohort is refused: the page says so and a forged post changes nothing.
+        var again = await client.GetPageAsync($"/Applicant/Apply/{cohortId}");
+        Assert.Contains("Your application can no longer be edited here.", again.Document.Text());
+        var forged = await client.PostAsync($"/Applicant/Apply/{cohortId}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = apply.Document.QuerySelector("#apply-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+            ["Input.Choice1"] = firstLab,
+            ["Input.Plan"] = "A second application",
+        }));
+        var forgedText = (await HtmlForms.ParseAsync(forged)).Text();
+        Assert.True(forgedText.Contains("You cannot edit an application that is submitted."), forgedText);
+        Assert.Equal(1, await db.Applications.CountAsync(a => a.Doctor.Email == "applicant.one@hospital.test"));
+        Assert.Equal("Learn cardiac imaging.", await db.Applications.Where(a => a.Id == id).Select(a => a.Plan).SingleAsync());
     }
 
     [Fact]
