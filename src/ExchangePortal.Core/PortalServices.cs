@@ -31,5 +31,6 @@ public static class PortalServices
         .AddScoped<Cohorts.CohortRoster>()
         .AddScoped<ApplicationReview>()
         .AddScoped<Notifications.OutboxDispatcher>()
-        .AddScoped<DemoData>();
+        .AddScoped<DemoData>()
+        .AddScoped<LargeDataSeeder>();
 }

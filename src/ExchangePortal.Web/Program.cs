@@ -13,7 +13,9 @@ using MimeKit;
 using Serilog;
 using Serilog.Formatting.Compact;
 
-var builder = WebApplication.CreateBuilder(args);
+// `ExchangePortal.Web seed --applications N` migrates, fills an empty database with N applications and exits (scripts/seed.sh).
+var seedApplications = args is ["seed", ..] ? SeedArguments.Applications(args) : (int?)null;
+var builder = WebApplication.CreateBuilder(seedApplications is null ? args : []);
 
 // Configuration
 var connectionString = builder.Configuration.GetConnectionString("Portal")
@@ -106,6 +108,22 @@ builder.Services.AddRazorPages(options =>
 builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
 
 var app = builder.Build();
+
+if (seedApplications is { } applications)
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Database.MigrateAsync();
+    try
+    {
+        await scope.ServiceProvider.GetRequiredService<LargeDataSeeder>().SeedAsync(applications);
+    }
+    catch (InvalidOperationException e)
+    {
+        await Console.Error.WriteLineAsync(e.Message);
+        Environment.ExitCode = 1;
+    }
+    return;
+}
 
 // Database: development and tests migrate at start; production runs the migration bundle first (README).
 if (app.Configuration.GetValue<bool>("Database:MigrateOnStartup"))
