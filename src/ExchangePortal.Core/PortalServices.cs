@@ -32,5 +32,6 @@ public static class PortalServices
         .AddScoped<ApplicationReview>()
         .AddScoped<Notifications.OutboxDispatcher>()
         .AddScoped<DemoData>()
-        .AddScoped<LargeDataSeeder>();
+        .AddScoped<LargeDataSeeder>()
+        .AddScoped<Benchmark.Fortunes>();
 }

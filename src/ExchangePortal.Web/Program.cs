@@ -29,6 +29,7 @@ IEmailTransport? emailTransport =
     : !string.IsNullOrWhiteSpace(smtpHost) ? new SmtpEmailTransport(smtpHost, email.GetValue("Smtp:Port", 25), email["Smtp:User"], email["Smtp:Password"])
     : null;
 var emailEnabled = email.GetValue("Enabled", true);
+var benchmarkEnabled = builder.Configuration.GetValue<bool>("Benchmark:Enabled");
 
 // Services
 builder.Services.AddSerilog((services, log) =>
@@ -103,6 +104,13 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AllowAnonymousToPage("/Privacy");
     options.Conventions.AllowAnonymousToPage("/Error");
     options.Conventions.AllowAnonymousToFolder("/Labs");
+    // The benchmark baseline exists only when Benchmark:Enabled is true (scripts/bench.sh); otherwise it is a 404.
+    options.Conventions.AllowAnonymousToPage("/Bench/Fortunes");
+    options.Conventions.AddPageRouteModelConvention("/Bench/Fortunes", model =>
+    {
+        if (!benchmarkEnabled)
+            model.Selectors.Clear();
+    });
 });
 
 builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);

@@ -1,6 +1,7 @@
 using ExchangePortal.Core.Agreements;
 using ExchangePortal.Core.Applications;
 using ExchangePortal.Core.Auditing;
+using ExchangePortal.Core.Benchmark;
 using ExchangePortal.Core.Cohorts;
 using ExchangePortal.Core.Doctors;
 using ExchangePortal.Core.Documents;
@@ -34,6 +35,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<DocumentContent> DocumentContents => Set<DocumentContent>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<Fortune> Fortunes => Set<Fortune>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
     protected override void OnModelCreating(ModelBuilder builder)
