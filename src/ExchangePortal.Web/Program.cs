@@ -1,4 +1,5 @@
 using ExchangePortal.Core;
+using ExchangePortal.Core.Benchmark;
 using ExchangePortal.Core.Data;
 using ExchangePortal.Core.Demo;
 using ExchangePortal.Core.Notifications;
@@ -13,14 +14,25 @@ using MimeKit;
 using Serilog;
 using Serilog.Formatting.Compact;
 
-// `ExchangePortal.Web seed --applications N` migrates, fills an empty database with N applications and exits (scripts/seed.sh).
-var seedApplications = args is ["seed", ..] ? SeedArguments.Applications(args) : (int?)null;
-var builder = WebApplication.CreateBuilder(seedApplications is null ? args : []);
+// Two verbs for performance work instead of serving:
+// `seed --applications N` migrates, fills an empty database with N applications and exits (scripts/seed.sh);
+// `explain-queue [--plans FILE]` explains the coordinator queue's SQL on that database (scripts/explain-queue.sh).
+var verb = args.FirstOrDefault() is "seed" or "explain-queue" ? args[0] : null;
+var seedApplications = verb == "seed" ? SeedArguments.Applications(args) : (int?)null;
+var builder = WebApplication.CreateBuilder(verb is null ? args : []);
 
 // Configuration
 var connectionString = builder.Configuration.GetConnectionString("Portal")
     ?? throw new InvalidOperationException("Set ConnectionStrings:Portal (environment variable ConnectionStrings__Portal).");
 var isDevelopment = builder.Environment.IsDevelopment();
+if (verb == "explain-queue")
+{
+    var cases = await new QueueExplainer(connectionString).ExplainAsync();
+    Console.WriteLine(QueueExplainer.Report(cases, withPlans: false));
+    if (args is [_, "--plans", var plansFile, ..])
+        await File.WriteAllTextAsync(plansFile, QueueExplainer.Report(cases, withPlans: true));
+    return;
+}
 var email = builder.Configuration.GetSection("Email");
 var pickupFolder = email["PickupFolder"];
 var smtpHost = email["Smtp:Host"];

@@ -29,6 +29,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<VisitingDoctor> Doctors => Set<VisitingDoctor>();
     public DbSet<ExchangeApplication> Applications => Set<ExchangeApplication>();
     public DbSet<LabChoice> LabChoices => Set<LabChoice>();
+    public DbSet<ApplicationStatusCount> ApplicationStatusCounts => Set<ApplicationStatusCount>();
     public DbSet<ApplicationStatusChange> ApplicationHistory => Set<ApplicationStatusChange>();
     public DbSet<Placement> Placements => Set<Placement>();
     public DbSet<StoredDocument> Documents => Set<StoredDocument>();
@@ -41,6 +42,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        builder.HasPostgresExtension("pg_trgm");
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
     }
 

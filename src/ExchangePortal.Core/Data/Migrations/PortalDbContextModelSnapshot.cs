@@ -21,6 +21,7 @@ namespace ExchangePortal.Core.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("AgreementAreas", b =>
@@ -245,6 +246,26 @@ namespace ExchangePortal.Core.Data.Migrations
                     b.ToTable("ApplicationHistory", (string)null);
                 });
 
+            modelBuilder.Entity("ExchangePortal.Core.Applications.ApplicationStatusCount", b =>
+                {
+                    b.Property<int>("CohortId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("EndorsementRequired")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CohortId", "Status", "EndorsementRequired");
+
+                    b.ToTable("ApplicationStatusCounts", (string)null);
+                });
+
             modelBuilder.Entity("ExchangePortal.Core.Applications.ExchangeApplication", b =>
                 {
                     b.Property<int>("Id")
@@ -318,6 +339,9 @@ namespace ExchangePortal.Core.Data.Migrations
                     b.HasIndex("Status", "SubmittedAt", "Id");
 
                     b.HasIndex("CohortId", "Status", "SubmittedAt", "Id");
+
+                    b.HasIndex(new[] { "SubmittedAt", "Id" }, "IX_Applications_AwaitingUniversity")
+                        .HasFilter("(\"Status\" = 'Submitted' AND NOT \"EndorsementRequired\") OR \"Status\" = 'Endorsed' OR \"Status\" = 'UnderReview'");
 
                     b.ToTable("Applications", (string)null);
                 });
@@ -684,6 +708,16 @@ namespace ExchangePortal.Core.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("HospitalId", "FullName");
+
+                    b.HasIndex(new[] { "ChineseName" }, "IX_Doctors_ChineseName_Trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "ChineseName" }, "IX_Doctors_ChineseName_Trigram"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "ChineseName" }, "IX_Doctors_ChineseName_Trigram"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "FullName" }, "IX_Doctors_FullName_Trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "FullName" }, "IX_Doctors_FullName_Trigram"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "FullName" }, "IX_Doctors_FullName_Trigram"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("Doctors", (string)null);
                 });
