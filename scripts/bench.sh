@@ -113,12 +113,16 @@ for SCALE in $SCALES; do
         GROUP BY d.\"Email\" ORDER BY count(*) DESC, d.\"Email\" LIMIT 1")
     MINE=$("${PSQL[@]}" -d "$DB" -c "SELECT max(a.\"Id\") FROM \"Applications\" a JOIN \"Doctors\" d ON d.\"Id\" = a.\"DoctorId\" WHERE d.\"Email\" = '$APPLICANT'")
     REVIEW=$("${PSQL[@]}" -d "$DB" -c "SELECT \"Id\" FROM \"Applications\" WHERE \"Status\" = 'UnderReview' ORDER BY \"SubmittedAt\", \"Id\" LIMIT 1")
-    declare -A COOKIE=(
-        [anonymous]=""
-        [applicant]="$(sign_in "$APPLICANT")"
-        [coordinator]="$(sign_in coordinator@bench.local)"
-        [admin]="$(sign_in admin@bench.local)"
-    )
+    # Fresh cookies every round: the portal revalidates the security stamp of a cookie older than 5 minutes (and
+    # reissues it, which wrk does not keep), which would add the user's queries to every request of later rounds.
+    declare -A COOKIE
+    sign_in_all() {
+        COOKIE[anonymous]=""
+        COOKIE[applicant]="$(sign_in "$APPLICANT")"
+        COOKIE[coordinator]="$(sign_in coordinator@bench.local)"
+        COOKIE[admin]="$(sign_in admin@bench.local)"
+    }
+    sign_in_all
     PAGES=(
         "baseline|anonymous|/bench/fortunes"
         "home|anonymous|/"
@@ -150,6 +154,7 @@ for SCALE in $SCALES; do
 
     for round in $(seq 1 "$ROUNDS"); do
         log "Scale $SCALE, round $round of $ROUNDS"
+        sign_in_all
         for entry in "${PAGES[@]}"; do
             IFS='|' read -r name role path <<<"$entry"
             "${PSQL[@]}" -d postgres -c "SELECT pg_stat_statements_reset()" >/dev/null
