@@ -36,5 +36,7 @@ public static class PortalServices
         .AddScoped<Cohorts.CohortRoster>()
         .AddScoped<ApplicationReview>()
         .AddScoped<Notifications.OutboxDispatcher>()
-        .AddScoped<DemoData>();
+        .AddScoped<DemoData>()
+        .AddScoped<LargeDataSeeder>()
+        .AddScoped<Benchmark.Fortunes>();
 }

@@ -1,5 +1,6 @@
 using ExchangePortal.Core;
 using ExchangePortal.Core.Applications;
+using ExchangePortal.Core.Benchmark;
 using ExchangePortal.Core.Data;
 using ExchangePortal.Core.Demo;
 using ExchangePortal.Core.Notifications;
@@ -17,12 +18,25 @@ using MimeKit;
 using Serilog;
 using Serilog.Formatting.Compact;
 
-var builder = WebApplication.CreateBuilder(args);
+// Two verbs for performance work instead of serving:
+// `seed --applications N` migrates, fills an empty database with N applications and exits (scripts/seed.sh);
+// `explain-queue [--plans FILE]` explains the coordinator queue's SQL on that database (scripts/explain-queue.sh).
+var verb = args.FirstOrDefault() is "seed" or "explain-queue" ? args[0] : null;
+var seedApplications = verb == "seed" ? SeedArguments.Applications(args) : (int?)null;
+var builder = WebApplication.CreateBuilder(verb is null ? args : []);
 
 // Configuration
 var connectionString = builder.Configuration.GetConnectionString("Portal")
     ?? throw new InvalidOperationException("Set ConnectionStrings:Portal (environment variable ConnectionStrings__Portal).");
 var isDevelopment = builder.Environment.IsDevelopment();
+if (verb == "explain-queue")
+{
+    var cases = await new QueueExplainer(connectionString).ExplainAsync();
+    Console.WriteLine(QueueExplainer.Report(cases, withPlans: false));
+    if (args is [_, "--plans", var plansFile, ..])
+        await File.WriteAllTextAsync(plansFile, QueueExplainer.Report(cases, withPlans: true));
+    return;
+}
 var email = builder.Configuration.GetSection("Email");
 var pickupFolder = email["PickupFolder"];
 var smtpHost = email["Smtp:Host"];
@@ -31,6 +45,7 @@ IEmailTransport? emailTransport =
     : !string.IsNullOrWhiteSpace(smtpHost) ? new SmtpEmailTransport(smtpHost, email.GetValue("Smtp:Port", 25), email["Smtp:User"], email["Smtp:Password"])
     : null;
 var emailEnabled = email.GetValue("Enabled", true);
+var benchmarkEnabled = builder.Configuration.GetValue<bool>("Benchmark:Enabled");
 
 // Services
 builder.Services.AddSerilog((services, log) =>
@@ -124,6 +139,13 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AllowAnonymousToPage("/Error");
     options.Conventions.AllowAnonymousToPage("/Language");
     options.Conventions.AllowAnonymousToFolder("/Labs");
+    // The benchmark baseline exists only when Benchmark:Enabled is true (scripts/bench.sh); otherwise it is a 404.
+    options.Conventions.AllowAnonymousToPage("/Bench/Fortunes");
+    options.Conventions.AddPageRouteModelConvention("/Bench/Fortunes", model =>
+    {
+        if (!benchmarkEnabled)
+            model.Selectors.Clear();
+    });
 })
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(options =>
@@ -143,6 +165,22 @@ builder.Services.AddRateLimiter(options =>
 builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
 
 var app = builder.Build();
+
+if (seedApplications is { } applications)
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Database.MigrateAsync();
+    try
+    {
+        await scope.ServiceProvider.GetRequiredService<LargeDataSeeder>().SeedAsync(applications);
+    }
+    catch (InvalidOperationException e)
+    {
+        await Console.Error.WriteLineAsync(e.Message);
+        Environment.ExitCode = 1;
+    }
+    return;
+}
 
 // Database: development and tests migrate at start; production runs the migration bundle first (README).
 if (app.Configuration.GetValue<bool>("Database:MigrateOnStartup"))

@@ -28,6 +28,10 @@ public class ReviewQueue(PortalDbContext db)
 {
     public const int PageSize = 25;
 
+    /// <summary>The default queue's condition as SQL, for the partial index that serves it (keep in step with <see cref="GetAsync"/>).</summary>
+    public const string AwaitingUniversitySql =
+        "(\"Status\" = 'Submitted' AND NOT \"EndorsementRequired\") OR \"Status\" = 'Endorsed' OR \"Status\" = 'UnderReview'";
+
     public async Task<ReviewQueuePage> GetAsync(QueueFilter filter, CancellationToken ct = default)
     {
         var inCohort = db.Applications.AsNoTracking().Where(a => a.Status != ApplicationStatus.Draft);
@@ -38,20 +42,48 @@ public class ReviewQueue(PortalDbContext db)
             ? inCohort.Where(a => a.Status == status)
             : inCohort.Where(a => (a.Status == ApplicationStatus.Submitted && !a.EndorsementRequired)
                 || a.Status == ApplicationStatus.Endorsed || a.Status == ApplicationStatus.UnderReview);
+        var onlyCohortAndStatus = true;
         if (filter.HostLabId is { } labId)
+        {
             query = query.Where(a => a.LabChoices.Any(c => c.CohortLab.HostLabId == labId));
+            onlyCohortAndStatus = false;
+        }
         if (!string.IsNullOrWhiteSpace(filter.Specialty))
+        {
             query = query.Where(a => a.Doctor.Specialty == filter.Specialty);
+            onlyCohortAndStatus = false;
+        }
         if (filter.HospitalId is { } hospitalId)
+        {
             query = query.Where(a => a.Doctor.HospitalId == hospitalId);
+            onlyCohortAndStatus = false;
+        }
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
             var pattern = $"%{filter.Search.Trim().Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_")}%";
             query = query.Where(a => EF.Functions.ILike(a.Doctor.FullName, pattern)
                 || (a.Doctor.ChineseName != null && EF.Functions.ILike(a.Doctor.ChineseName, pattern)));
+            onlyCohortAndStatus = false;
         }
 
-        var total = await query.CountAsync(ct);
+        // Counts per status come from the trigger-kept counters (a few hundred rows at most), not from counting applications;
+        // so does the total when only the cohort and the status narrow the queue.
+        var counters = db.ApplicationStatusCounts.AsNoTracking().Where(c => c.Status != ApplicationStatus.Draft);
+        if (filter.CohortId is { } countedCohortId)
+            counters = counters.Where(c => c.CohortId == countedCohortId);
+        var countRows = await counters
+            .GroupBy(c => new { c.Status, c.EndorsementRequired })
+            .Select(g => new { g.Key.Status, g.Key.EndorsementRequired, Count = g.Sum(c => c.Count) })
+            .ToListAsync(ct);
+        var counts = countRows.GroupBy(r => r.Status)
+            .Select(g => (Status: g.Key, Count: g.Sum(r => r.Count)))
+            .Where(g => g.Count > 0)
+            .ToDictionary(g => g.Status, g => g.Count);
+        var total = !onlyCohortAndStatus ? await query.CountAsync(ct)
+            : filter.Status is { } countedStatus ? counts.GetValueOrDefault(countedStatus)
+            : countRows.Where(r => (r.Status == ApplicationStatus.Submitted && !r.EndorsementRequired)
+                || r.Status == ApplicationStatus.Endorsed || r.Status == ApplicationStatus.UnderReview).Sum(r => r.Count);
+
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         var page = Math.Clamp(filter.Page, 1, pageCount);
         var ordered = filter.Sort == QueueSort.Name
@@ -63,10 +95,6 @@ public class ReviewQueue(PortalDbContext db)
                 a.Cohort.Name, a.Status, a.SubmittedAt,
                 a.LabChoices.OrderBy(c => c.Rank).Select(c => c.CohortLab.HostLab.Name).FirstOrDefault()))
             .ToListAsync(ct);
-        var counts = await inCohort
-            .GroupBy(a => a.Status)
-            .Select(g => new { Status = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Status, g => g.Count, ct);
         return new ReviewQueuePage(rows, total, page, pageCount, counts, await OptionsAsync(ct));
     }
 
@@ -75,5 +103,15 @@ public class ReviewQueue(PortalDbContext db)
         await db.HostLabs.AsNoTracking().OrderBy(l => l.Name).Select(l => new Option(l.Id, l.Name)).ToListAsync(ct),
         await db.Institutions.AsNoTracking().Where(i => i.Kind == InstitutionKind.Hospital).OrderBy(i => i.Name)
             .Select(i => new Option(i.Id, i.Name)).ToListAsync(ct),
-        await db.Doctors.AsNoTracking().Select(d => d.Specialty).Where(s => s != "").Distinct().OrderBy(s => s).ToListAsync(ct));
+        await SpecialtiesAsync(ct));
+
+    // The distinct specialties by a loose index scan (one index probe per specialty), not by reading every doctor.
+    private Task<List<string>> SpecialtiesAsync(CancellationToken ct) => db.Database.SqlQueryRaw<string>("""
+        WITH RECURSIVE s AS (
+            (SELECT "Specialty" FROM "Doctors" WHERE "Specialty" > '' ORDER BY "Specialty" LIMIT 1)
+            UNION ALL
+            SELECT (SELECT d."Specialty" FROM "Doctors" d WHERE d."Specialty" > s."Specialty" ORDER BY d."Specialty" LIMIT 1)
+            FROM s WHERE s."Specialty" IS NOT NULL)
+        SELECT "Specialty" AS "Value" FROM s WHERE "Specialty" IS NOT NULL ORDER BY "Specialty"
+        """).ToListAsync(ct);
 }

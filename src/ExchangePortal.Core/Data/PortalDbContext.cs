@@ -1,6 +1,7 @@
 using ExchangePortal.Core.Agreements;
 using ExchangePortal.Core.Applications;
 using ExchangePortal.Core.Auditing;
+using ExchangePortal.Core.Benchmark;
 using ExchangePortal.Core.Cohorts;
 using ExchangePortal.Core.Doctors;
 using ExchangePortal.Core.Documents;
@@ -28,17 +29,20 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<VisitingDoctor> Doctors => Set<VisitingDoctor>();
     public DbSet<ExchangeApplication> Applications => Set<ExchangeApplication>();
     public DbSet<LabChoice> LabChoices => Set<LabChoice>();
+    public DbSet<ApplicationStatusCount> ApplicationStatusCounts => Set<ApplicationStatusCount>();
     public DbSet<ApplicationStatusChange> ApplicationHistory => Set<ApplicationStatusChange>();
     public DbSet<Placement> Placements => Set<Placement>();
     public DbSet<StoredDocument> Documents => Set<StoredDocument>();
     public DbSet<DocumentContent> DocumentContents => Set<DocumentContent>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<Fortune> Fortunes => Set<Fortune>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        builder.HasPostgresExtension("pg_trgm");
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
     }
 

@@ -25,6 +25,19 @@ public class ExchangeApplicationConfiguration : IEntityTypeConfiguration<Exchang
         builder.HasIndex(a => new { a.CohortId, a.Status, a.SubmittedAt, a.Id });
         builder.HasIndex(a => new { a.WaitlistedForId, a.WaitlistedAt }).HasFilter("\"WaitlistedForId\" IS NOT NULL");
         builder.HasIndex(a => a.OfferRespondBy).HasFilter("\"Status\" = 'Offered'");
+        // The coordinator's default queue (what waits for the university) in its order: the first page reads 25 index entries.
+        // The filter is written as ReviewQueue's query writes it, so PostgreSQL proves the query implies it.
+        builder.HasIndex(a => new { a.SubmittedAt, a.Id }, "IX_Applications_AwaitingUniversity")
+            .HasFilter(ReviewQueue.AwaitingUniversitySql);
+    }
+}
+
+public class ApplicationStatusCountConfiguration : IEntityTypeConfiguration<ApplicationStatusCount>
+{
+    public void Configure(EntityTypeBuilder<ApplicationStatusCount> builder)
+    {
+        builder.ToTable("ApplicationStatusCounts");
+        builder.HasKey(c => new { c.CohortId, c.Status, c.EndorsementRequired });
     }
 }
 

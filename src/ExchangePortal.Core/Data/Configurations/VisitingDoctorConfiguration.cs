@@ -25,5 +25,8 @@ public class VisitingDoctorConfiguration : IEntityTypeConfiguration<VisitingDoct
         builder.HasIndex(d => new { d.HospitalId, d.FullName });
         builder.HasIndex(d => d.FullName);
         builder.HasIndex(d => d.Specialty);
+        // Trigram indexes let the coordinator's name search (ILIKE '%...%') find doctors without reading them all.
+        builder.HasIndex(d => d.FullName, "IX_Doctors_FullName_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
+        builder.HasIndex(d => d.ChineseName, "IX_Doctors_ChineseName_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
     }
 }

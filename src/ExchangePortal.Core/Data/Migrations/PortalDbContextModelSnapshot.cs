@@ -21,6 +21,7 @@ namespace ExchangePortal.Core.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("AgreementAreas", b =>
@@ -245,6 +246,26 @@ namespace ExchangePortal.Core.Data.Migrations
                     b.ToTable("ApplicationHistory", (string)null);
                 });
 
+            modelBuilder.Entity("ExchangePortal.Core.Applications.ApplicationStatusCount", b =>
+                {
+                    b.Property<int>("CohortId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("EndorsementRequired")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CohortId", "Status", "EndorsementRequired");
+
+                    b.ToTable("ApplicationStatusCounts", (string)null);
+                });
+
             modelBuilder.Entity("ExchangePortal.Core.Applications.ExchangeApplication", b =>
                 {
                     b.Property<int>("Id")
@@ -318,6 +339,9 @@ namespace ExchangePortal.Core.Data.Migrations
                     b.HasIndex("Status", "SubmittedAt", "Id");
 
                     b.HasIndex("CohortId", "Status", "SubmittedAt", "Id");
+
+                    b.HasIndex(new[] { "SubmittedAt", "Id" }, "IX_Applications_AwaitingUniversity")
+                        .HasFilter("(\"Status\" = 'Submitted' AND NOT \"EndorsementRequired\") OR \"Status\" = 'Endorsed' OR \"Status\" = 'UnderReview'");
 
                     b.ToTable("Applications", (string)null);
                 });
@@ -435,6 +459,83 @@ namespace ExchangePortal.Core.Data.Migrations
                     b.HasIndex("RecordType", "RecordId", "At");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("ExchangePortal.Core.Benchmark.Fortune", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Fortunes");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Message = "fortune: No such file or directory"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Message = "A computer scientist is someone who fixes things that aren't broken."
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Message = "After enough decimal places, nobody gives a damn."
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Message = "A bad random number generator: 1, 1, 1, 1, 1, 4.33e+67, 1, 1, 1"
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Message = "A computer program does what you tell it to do, not what you want it to do."
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Message = "Emacs is a nice operating system, but I prefer UNIX. — Tom Christaensen"
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Message = "Any program that runs right is obsolete."
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Message = "A list is only as strong as its weakest link. — Donald Knuth"
+                        },
+                        new
+                        {
+                            Id = 9,
+                            Message = "Feature: A bug with seniority."
+                        },
+                        new
+                        {
+                            Id = 10,
+                            Message = "Computers make very fast, very accurate mistakes."
+                        },
+                        new
+                        {
+                            Id = 11,
+                            Message = "<script>alert(\"This should not be displayed in a browser alert box.\");</script>"
+                        },
+                        new
+                        {
+                            Id = 12,
+                            Message = "フレームワークのベンチマーク"
+                        });
                 });
 
             modelBuilder.Entity("ExchangePortal.Core.Cohorts.CohortLab", b =>
@@ -607,6 +708,16 @@ namespace ExchangePortal.Core.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("HospitalId", "FullName");
+
+                    b.HasIndex(new[] { "ChineseName" }, "IX_Doctors_ChineseName_Trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "ChineseName" }, "IX_Doctors_ChineseName_Trigram"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "ChineseName" }, "IX_Doctors_ChineseName_Trigram"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "FullName" }, "IX_Doctors_FullName_Trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "FullName" }, "IX_Doctors_FullName_Trigram"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "FullName" }, "IX_Doctors_FullName_Trigram"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("Doctors", (string)null);
                 });

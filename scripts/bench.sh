@@ -1,0 +1,234 @@
+#!/usr/bin/env bash
+# The benchmark: key pages against the Fortunes baseline, at 1,000 and at 100,000 applications.
+#   scripts/bench.sh                      # SCALES="1000 100000" ROUNDS=5 DURATION=10 CONNECTIONS=32
+# Builds Release, starts a dedicated PostgreSQL (pg_stat_statements) in a temp folder on BENCH_PG_PORT, seeds each
+# scale into its own database, starts the portal in Production with Benchmark__Enabled=true (pinned to core 0;
+# wrk on core 1), signs in as each role through the real login form, then runs wrk on every page, pages interleaved,
+# over ROUNDS rounds. Prints per page the median over the rounds of requests/s (and its ratio to the baseline),
+# p50/p95/p99 latency, non-2xx responses, SQL statements per request (pg_stat_statements), the server's memory per
+# round, and p95(largest scale)/p95(smallest scale); writes the same into docs/performance.md (RESULTS_FILE).
+set -euo pipefail
+source "$(dirname "$0")/lib/common.sh"
+cd "$REPO_ROOT"
+
+SCALES="${SCALES:-1000 100000}"
+ROUNDS="${ROUNDS:-5}"
+DURATION="${DURATION:-10}"
+CONNECTIONS="${CONNECTIONS:-32}"
+APP_PORT="${APP_PORT:-5097}"
+BENCH_PG_PORT="${BENCH_PG_PORT:-55493}"
+RESULTS_FILE="${RESULTS_FILE:-$REPO_ROOT/docs/performance.md}"
+PASSWORD="Portal-Demo-2026"
+
+command -v wrk >/dev/null || apt_install wrk
+ensure_postgres_binaries
+ensure_dotnet_tools
+
+WORK="$(mktemp -d /var/tmp/exchange-portal-bench.XXXXXX)"
+chmod 755 "$WORK"
+PG_DIR="$WORK/postgres"
+APP_PID=""
+cleanup() {
+    [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null
+    pg_run "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate stop >/dev/null 2>&1 || true
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# Cores: the app on the first, wrk on the last (PostgreSQL where the scheduler puts it).
+CORES=$(nproc)
+APP_CPU=0
+WRK_CPU=$((CORES - 1))
+pin() { local cpu="$1"; shift; if [ "$CORES" -gt 1 ] && command -v taskset >/dev/null; then taskset -c "$cpu" "$@"; else "$@"; fi; }
+
+log "Building Release"
+dotnet build src/ExchangePortal.Web -c Release -nologo -v q >/dev/null
+DLL="bin/Release/net10.0/ExchangePortal.Web.dll"
+
+log "Starting PostgreSQL with pg_stat_statements on 127.0.0.1:$BENCH_PG_PORT"
+mkdir -p "$PG_DIR"
+[ "$(id -u)" = 0 ] && chown postgres:postgres "$PG_DIR"
+pg_run "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
+pg_run "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 30 -o "-c listen_addresses=127.0.0.1 -p $BENCH_PG_PORT -k $PG_DIR \
+    -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=512MB -c max_connections=200 \
+    -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=top -c pg_stat_statements.track_utility=off" start >/dev/null
+PSQL=("$PG_BIN/psql" -h 127.0.0.1 -p "$BENCH_PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qAt)
+"${PSQL[@]}" -d postgres -c "CREATE EXTENSION pg_stat_statements"
+
+# wrk prints one machine-readable line: requests, requests/s, p50, p95, p99 (ms), non-2xx/3xx, socket errors.
+cat >"$WORK/report.lua" <<'LUA'
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format("BENCH %d %.1f %.2f %.2f %.2f %d %d\n", summary.requests, summary.requests / (summary.duration / 1e6),
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000, e.status,
+    e.connect + e.read + e.write + e.timeout))
+end
+LUA
+
+# sign_in EMAIL: signs in through the login form; prints the Cookie header value.
+sign_in() {
+    local jar="$WORK/$1.jar" token status
+    rm -f "$jar"
+    token=$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$APP_PORT/Identity/Account/Login" \
+        | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//; s/"$//')
+    status=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" \
+        --data-urlencode "Input.Email=$1" --data-urlencode "Input.Password=$PASSWORD" \
+        --data-urlencode "__RequestVerificationToken=$token" "http://127.0.0.1:$APP_PORT/Identity/Account/Login")
+    [ "$status" = 302 ] || { echo "Sign-in as $1 failed (HTTP $status)" >&2; exit 1; }
+    sed 's/^#HttpOnly_//' "$jar" | awk -F'\t' 'NF >= 7 && $1 !~ /^#/ { printf "%s%s=%s", sep, $6, $7; sep = "; " }'
+}
+
+statements() {
+    "${PSQL[@]}" -d postgres -c "SELECT coalesce(sum(calls), 0) FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = '$1'"
+}
+
+RESULTS="$WORK/results.tsv"
+MEMORY="$WORK/memory.tsv"
+: >"$RESULTS"
+: >"$MEMORY"
+
+for SCALE in $SCALES; do
+    DB="bench_$SCALE"
+    log "Seeding $SCALE applications into $DB"
+    "${PSQL[@]}" -d postgres -c "CREATE DATABASE $DB"
+    CS="Host=127.0.0.1;Port=$BENCH_PG_PORT;Database=$DB;Username=postgres;Maximum Pool Size=100"
+    (cd src/ExchangePortal.Web && ConnectionStrings__Portal="$CS" ASPNETCORE_ENVIRONMENT=Development \
+        dotnet "$DLL" seed --applications "$SCALE" | grep -E "done in|rror" || true)
+    "${PSQL[@]}" -d "$DB" -c "CHECKPOINT"
+
+    log "Starting the portal (Production, benchmark on) on 127.0.0.1:$APP_PORT"
+    (cd src/ExchangePortal.Web && exec env ConnectionStrings__Portal="$CS" ASPNETCORE_ENVIRONMENT=Production \
+        Benchmark__Enabled=true Email__Enabled=false Offers__LapseEnabled=false RateLimits__FormPostsPerMinute=100000 \
+        taskset -c "$APP_CPU" dotnet "$DLL" --urls "http://127.0.0.1:$APP_PORT" >"$WORK/app-$SCALE.log" 2>&1) &
+    APP_PID=$!
+    for _ in $(seq 1 60); do
+        curl -sf "http://127.0.0.1:$APP_PORT/health/live" >/dev/null && break
+        sleep 0.5
+    done
+    # The dotnet process itself (the subshell execs into taskset, which execs dotnet).
+    SERVER_PID=$APP_PID
+
+    APPLICANT=$("${PSQL[@]}" -d "$DB" -c "SELECT d.\"Email\" FROM \"Applications\" a JOIN \"Doctors\" d ON d.\"Id\" = a.\"DoctorId\"
+        GROUP BY d.\"Email\" ORDER BY count(*) DESC, d.\"Email\" LIMIT 1")
+    MINE=$("${PSQL[@]}" -d "$DB" -c "SELECT max(a.\"Id\") FROM \"Applications\" a JOIN \"Doctors\" d ON d.\"Id\" = a.\"DoctorId\" WHERE d.\"Email\" = '$APPLICANT'")
+    REVIEW=$("${PSQL[@]}" -d "$DB" -c "SELECT \"Id\" FROM \"Applications\" WHERE \"Status\" = 'UnderReview' ORDER BY \"SubmittedAt\", \"Id\" LIMIT 1")
+    # Fresh cookies every round: the portal revalidates the security stamp of a cookie older than 5 minutes (and
+    # reissues it, which wrk does not keep), which would add the user's queries to every request of later rounds.
+    declare -A COOKIE
+    sign_in_all() {
+        COOKIE[anonymous]=""
+        COOKIE[applicant]="$(sign_in "$APPLICANT")"
+        COOKIE[coordinator]="$(sign_in coordinator@bench.local)"
+        COOKIE[admin]="$(sign_in admin@bench.local)"
+    }
+    sign_in_all
+    PAGES=(
+        "baseline|anonymous|/bench/fortunes"
+        "home|anonymous|/"
+        "labs|anonymous|/Labs"
+        "applicant|applicant|/Applicant"
+        "applicant-application|applicant|/Applicant/Applications/$MINE"
+        "coordinator|coordinator|/Coordinator"
+        "coordinator-filtered|coordinator|/Coordinator?Filter.Status=UnderReview&Filter.Q=wang&Filter.Sort=Name"
+        "coordinator-application|coordinator|/Coordinator/Applications/$REVIEW"
+        "admin|admin|/Admin"
+    )
+
+    run_wrk() { # NAME ROLE PATH SECONDS -> "BENCH ..." line
+        local header=()
+        [ -n "${COOKIE[$2]}" ] && header=(-H "Cookie: ${COOKIE[$2]}")
+        pin "$WRK_CPU" wrk -t1 -c"$CONNECTIONS" -d"${4}s" --timeout 10s -s "$WORK/report.lua" "${header[@]}" \
+            "http://127.0.0.1:$APP_PORT$3" | grep '^BENCH'
+    }
+
+    log "Checking every page answers 200, then warming up"
+    for entry in "${PAGES[@]}"; do
+        IFS='|' read -r name role path <<<"$entry"
+        header=()
+        [ -n "${COOKIE[$role]}" ] && header=(-H "Cookie: ${COOKIE[$role]}")
+        status=$(curl -s -o /dev/null -w '%{http_code}' "${header[@]}" "http://127.0.0.1:$APP_PORT$path")
+        [ "$status" = 200 ] || { echo "$name ($path) answered $status" >&2; exit 1; }
+        run_wrk "$name" "$role" "$path" 2 >/dev/null
+    done
+
+    for round in $(seq 1 "$ROUNDS"); do
+        log "Scale $SCALE, round $round of $ROUNDS"
+        sign_in_all
+        for entry in "${PAGES[@]}"; do
+            IFS='|' read -r name role path <<<"$entry"
+            "${PSQL[@]}" -d postgres -c "SELECT pg_stat_statements_reset()" >/dev/null
+            read -r _ requests rps p50 p95 p99 non2xx errors < <(run_wrk "$name" "$role" "$path" "$DURATION")
+            calls=$(statements "$DB")
+            sql=$(awk -v c="$calls" -v r="$requests" 'BEGIN { printf "%.1f", (r > 0 ? c / r : 0) }')
+            printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$SCALE" "$round" "$name" "$rps" "$p50" "$p95" "$p99" "$non2xx" "$errors" "$sql" >>"$RESULTS"
+            printf '  %-24s %9s req/s  p95 %7s ms  non-2xx %s  SQL/request %s\n' "$name" "$rps" "$p95" "$non2xx" "$sql" >&2
+        done
+        rss=$(awk '/VmRSS/ { print int($2 / 1024) }' "/proc/$SERVER_PID/status")
+        printf '%s\t%s\t%s\n' "$SCALE" "$round" "$rss" >>"$MEMORY"
+    done
+    peak=$(awk '/VmHWM/ { print int($2 / 1024) }' "/proc/$SERVER_PID/status")
+    printf '%s\tpeak\t%s\n' "$SCALE" "$peak" >>"$MEMORY"
+
+    kill "$APP_PID" 2>/dev/null; wait "$APP_PID" 2>/dev/null || true
+    APP_PID=""
+    unset COOKIE
+done
+
+# Medians over the rounds, per scale and page.
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+col() { awk -F'\t' -v s="$1" -v p="$2" -v c="$3" '$1 == s && $3 == p { print $c }' "$RESULTS" | median; }
+sumcol() { awk -F'\t' -v s="$1" -v p="$2" -v c="$3" '$1 == s && $3 == p { t += $c } END { print t + 0 }' "$RESULTS"; }
+PAGE_NAMES=$(awk -F'\t' '!seen[$3]++ { print $3 }' "$RESULTS")
+FIRST_SCALE=${SCALES%% *}
+LAST_SCALE=${SCALES##* }
+
+REPORT="$WORK/report.md"
+{
+    echo "Run on $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores ($(lscpu | awk -F: '/Model name/ { gsub(/^ +/, "", $2); print $2; exit }')), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo);"
+    echo "$ROUNDS rounds of ${DURATION} s per page, pages interleaved, $CONNECTIONS connections, wrk on core $WRK_CPU, the portal on core $APP_CPU."
+    echo "Medians over the rounds; non-2xx summed over the rounds; SQL statements per request from pg_stat_statements."
+    for SCALE in $SCALES; do
+        base=$(col "$SCALE" baseline 4)
+        echo
+        echo "### $SCALE applications"
+        echo
+        echo "| page | requests/s | vs baseline | p50 ms | p95 ms | p99 ms | non-2xx | SQL/request |"
+        echo "|---|---|---|---|---|---|---|---|"
+        for page in $PAGE_NAMES; do
+            rps=$(col "$SCALE" "$page" 4)
+            ratio=$(awk -v r="$rps" -v b="$base" 'BEGIN { printf "%.2f", (b > 0 ? r / b : 0) }')
+            echo "| $page | $rps | $ratio | $(col "$SCALE" "$page" 5) | $(col "$SCALE" "$page" 6) | $(col "$SCALE" "$page" 7) | $(sumcol "$SCALE" "$page" 8) | $(col "$SCALE" "$page" 10) |"
+        done
+        echo
+        echo "Server memory (RSS, MB) after each round: $(awk -F'\t' -v s="$SCALE" '$1 == s && $2 != "peak" { printf "%s%s", sep, $3; sep = ", " }' "$MEMORY"); peak $(awk -F'\t' -v s="$SCALE" '$1 == s && $2 == "peak" { print $3 }' "$MEMORY") MB."
+    done
+    if [ "$FIRST_SCALE" != "$LAST_SCALE" ]; then
+        echo
+        echo "### p95 at $LAST_SCALE / p95 at $FIRST_SCALE applications"
+        echo
+        echo "| page | p95 $FIRST_SCALE (ms) | p95 $LAST_SCALE (ms) | ratio | SQL/request $FIRST_SCALE → $LAST_SCALE |"
+        echo "|---|---|---|---|---|"
+        for page in $PAGE_NAMES; do
+            a=$(col "$FIRST_SCALE" "$page" 6); b=$(col "$LAST_SCALE" "$page" 6)
+            echo "| $page | $a | $b | $(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.2f", (a > 0 ? b / a : 0) }') | $(col "$FIRST_SCALE" "$page" 10) → $(col "$LAST_SCALE" "$page" 10) |"
+        done
+    fi
+} >"$REPORT"
+
+echo
+cat "$REPORT"
+
+# Into the results file, between the markers (added at its end the first time).
+if [ -n "$RESULTS_FILE" ]; then
+    touch "$RESULTS_FILE"
+    if ! grep -q '<!-- bench:start -->' "$RESULTS_FILE"; then
+        printf '\n## Benchmark results (`scripts/bench.sh`)\n\n<!-- bench:start -->\n<!-- bench:end -->\n' >>"$RESULTS_FILE"
+    fi
+    awk -v report="$REPORT" '
+        /<!-- bench:start -->/ { print; while ((getline line < report) > 0) print line; skip = 1; next }
+        /<!-- bench:end -->/ { skip = 0 }
+        !skip { print }' "$RESULTS_FILE" >"$WORK/results.md"
+    cp "$WORK/results.md" "$RESULTS_FILE"
+    log "Results written to $RESULTS_FILE"
+fi

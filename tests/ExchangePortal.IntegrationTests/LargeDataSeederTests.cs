@@ -1,0 +1,41 @@
+using ExchangePortal.Core.Demo;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ExchangePortal.IntegrationTests;
+
+/// <summary>The large-data seeder (scripts/seed.sh) on an empty database, at a small size.</summary>
+[Collection(PostgresCollection.Name)]
+public class LargeDataSeederTests(ProductionPortalFactory portal) : IClassFixture<ProductionPortalFactory>
+{
+    [Fact]
+    public async Task It_fills_an_empty_database_consistently_and_refuses_one_that_holds_data()
+    {
+        await using var db = portal.NewDbContext(); // the app has migrated its empty database
+        async Task<LargeDataSummary> SeedAsync(int applications)
+        {
+            await using var scope = portal.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<LargeDataSeeder>().SeedAsync(applications);
+        }
+
+        var summary = await SeedAsync(3000);
+
+        Assert.Equal(3000, await db.Applications.CountAsync());
+        Assert.Equal(LargeDataSeeder.CohortCount, await db.Cohorts.CountAsync());
+        Assert.Equal(LargeDataSeeder.LabCount, await db.HostLabs.CountAsync());
+        Assert.Equal(summary.HistoryRows, await db.ApplicationHistory.CountAsync());
+        Assert.True(await db.Applications.Select(a => a.Status).Distinct().CountAsync() >= 12);
+        // Seats taken are exactly the placements holding a seat, never above the seats.
+        Assert.False(await db.CohortLabs.AnyAsync(l => l.SeatsTaken > l.Seats
+            || l.SeatsTaken != db.Placements.Count(p => p.CohortLabId == l.Id && p.ReleasedAt == null)));
+        Assert.Equal(await db.Documents.CountAsync(), await db.DocumentContents.CountAsync());
+        Assert.True(await db.Users.AnyAsync(u => u.NormalizedEmail == "COORDINATOR@BENCH.LOCAL"));
+        Assert.True(await db.Users.AnyAsync(u => u.NormalizedEmail == "DOCTOR1@BENCH.LOCAL"));
+        // New rows continue after the copied ids.
+        var next = await db.Database.SqlQueryRaw<long>("""SELECT nextval(pg_get_serial_sequence('"Applications"', 'Id')) AS "Value" """).SingleAsync();
+        Assert.Equal(3001, next);
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => SeedAsync(10));
+        Assert.Contains("empty database", refused.Message);
+    }
+}
