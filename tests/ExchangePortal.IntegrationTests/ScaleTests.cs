@@ -46,6 +46,9 @@ public class ScaleTests(PortalFactory portal) : IClassFixture<PortalFactory>
             large.Add(await CountAsync(clients[user], Resolve(path)));
 
         Assert.Equal(pages.Zip(small, (p, n) => $"{p.Path}: {n}"), pages.Zip(large, (p, n) => $"{p.Path}: {n}"));
+        var staff = await clients["hospital@demo.local"].GetPageAsync("/Hospital/Staff?p=2");
+        Assert.Equal(50, staff.Document.QuerySelectorAll("tbody tr").Length);
+        Assert.Contains("Next", staff.Document.QuerySelector(".pagination")!.TextContent);
     }
 
     private async Task<int> CountAsync(HttpClient client, string path)

@@ -24,16 +24,21 @@ public class HospitalEndorsements(PortalDbContext db, ApplicationReview review, 
     public Task DeclineAsync(int id, uint version, string reason, string userId, CancellationToken ct = default) =>
         ChangeAsync(id, version, userId, a => a.DeclineEndorsement(reason, userId, clock.Now), ct);
 
-    /// <summary>The hospital's staff and their applications, per cohort (newest cohort first).</summary>
-    public async Task<IReadOnlyList<StaffRow>> StaffAsync(string userId, int? cohortId, CancellationToken ct = default)
+    public const int StaffPageSize = 50;
+
+    /// <summary>The hospital's staff and their applications, newest cohort first, a page at a time.</summary>
+    /// <returns>The page's rows and whether a next page exists.</returns>
+    public async Task<(IReadOnlyList<StaffRow> Rows, bool HasNext)> StaffAsync(string userId, int? cohortId, int page, CancellationToken ct = default)
     {
         var hospitalId = await HospitalOfAsync(userId, ct);
-        return await db.Applications.AsNoTracking()
+        var rows = await db.Applications.AsNoTracking()
             .Where(a => a.Doctor.HospitalId == hospitalId && (cohortId == null || a.CohortId == cohortId))
-            .OrderByDescending(a => a.Cohort.StartsOn).ThenBy(a => a.Doctor.FullName)
+            .OrderByDescending(a => a.Cohort.StartsOn).ThenBy(a => a.CohortId).ThenBy(a => a.Doctor.FullName).ThenBy(a => a.Id)
+            .Skip((Math.Max(page, 1) - 1) * StaffPageSize).Take(StaffPageSize + 1)
             .Select(a => new StaffRow(a.Id, a.Doctor.FullName, a.Doctor.Department, a.Doctor.Specialty, a.CohortId, a.Cohort.Name, a.Status,
                 a.Placement != null && a.Placement.ReleasedAt == null ? a.Placement.CohortLab.HostLab.Name : null))
             .ToListAsync(ct);
+        return (rows.Take(StaffPageSize).ToList(), rows.Count > StaffPageSize);
     }
 
     private async Task ChangeAsync(int id, uint version, string userId, Action<ExchangeApplication> change, CancellationToken ct)

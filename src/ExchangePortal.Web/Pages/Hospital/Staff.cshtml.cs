@@ -9,7 +9,13 @@ public class StaffModel(HospitalEndorsements endorsements) : PageModel
     [BindProperty(SupportsGet = true)]
     public int? Cohort { get; set; }
 
+    [BindProperty(SupportsGet = true)]
+    public int P { get; set; } = 1;
+
     public IReadOnlyList<StaffRow> Staff { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) => Staff = await endorsements.StaffAsync(User.UserId(), Cohort, ct);
+    public bool HasNext { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) =>
+        (Staff, HasNext) = await endorsements.StaffAsync(User.UserId(), Cohort, Math.Max(P, 1), ct);
 }
