@@ -12,7 +12,10 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using System.Threading.RateLimiting;
+using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.RateLimiting;
 using MimeKit;
 using Serilog;
@@ -161,6 +164,9 @@ builder.Services.AddRateLimiter(options =>
             _ => new FixedWindowRateLimiterOptions { PermitLimit = formPostsPerMinute, Window = TimeSpan.FromMinutes(1) })
         : RateLimitPartition.GetNoLimiter("reads"));
 });
+
+// Chinese text goes out as characters, not as numeric character references.
+builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
 builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
 

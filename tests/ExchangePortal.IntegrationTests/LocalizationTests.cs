@@ -81,6 +81,7 @@ public class LocalizationTests(PortalFactory portal) : IClassFixture<PortalFacto
         Assert.Equal("zh-Hans", page.Document.DocumentElement.GetAttribute("lang"));
         Assert.Equal("学术交流项目", page.Document.QuerySelector("h1")!.TextContent);
         Assert.Matches(@"^\d{4}年\d{1,2}月\d{1,2}日$", page.Document.QuerySelector("#cohorts-heading + table tbody td:nth-child(2)")!.TextContent);
+        Assert.Contains("<h1>学术交流项目</h1>", await page.Response.Content.ReadAsStringAsync());
     }
 
     [Theory]
