@@ -27,6 +27,7 @@ public static class PortalServices
         .AddScoped<ApplicantActions>()
         .AddScoped<StayList>()
         .AddScoped<UserAdministration>()
+        .AddScoped<Programme.ExportQueries>()
         .AddScoped<Agreements.AgreementOffice>()
         .AddScoped<Auditing.AuditTrail>()
         .AddScoped<OfferLapses>()

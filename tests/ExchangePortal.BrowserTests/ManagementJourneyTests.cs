@@ -68,5 +68,9 @@ public class ManagementJourneyTests(BrowserFixture fixture) : IClassFixture<Brow
         await journey.Page.Locator("tbody a").First.ClickAsync();
         await Assertions.Expect(journey.Page.Locator("#milestones .badge", new() { HasText = "Overdue" })).ToHaveCountAsync(1);
         await journey.CheckpointAsync("agreement");
+
+        await journey.Page.GetByRole(AriaRole.Link, new() { Name = "Exports" }).ClickAsync();
+        await Assertions.Expect(journey.Page.Locator("h1")).ToHaveTextAsync("Exports");
+        await journey.CheckpointAsync("exports");
     }
 }

@@ -59,6 +59,7 @@ public class AuthorizationTests(PortalFactory portal) : IClassFixture<PortalFact
             ["/Admin/Users"] = ("admin@demo.local", 200),
             ["/Admin/Audit"] = ("admin@demo.local", 200),
             ["/Admin/Agreements"] = ("admin@demo.local", 200),
+            ["/Admin/Exports"] = ("admin@demo.local", 200),
             ["/Hospital/Applications/{application}"] = ("hospital@demo.local", 200),
             ["/Hospital/Staff"] = ("hospital@demo.local", 200),
             ["/Applicant/Profile"] = ("doctor@demo.local", 200),

@@ -1,0 +1,34 @@
+using ExchangePortal.Core.Applications;
+using ExchangePortal.Core.Cohorts;
+using ExchangePortal.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ExchangePortal.Core.Programme;
+
+public sealed record ApplicationExportRow(int Application, string Cohort, string Doctor, string Hospital, string Specialty,
+    ApplicationStatus Status, DateTimeOffset? SubmittedAt, string? FirstChoice, string? PlacedIn);
+
+public sealed record MilestoneExportRow(int Milestone, string Agreement, string Title, string? Area, DateOnly DueOn, string Status,
+    DateOnly? CompletedOn, string? Owner, string? EvidenceNote);
+
+/// <summary>The data the programme office takes out, as streams that never hold the whole set in memory.</summary>
+public class ExportQueries(PortalDbContext db)
+{
+    public async Task<IReadOnlyList<Applications.Option>> CohortsAsync(CancellationToken ct = default) =>
+        await db.Cohorts.AsNoTracking().OrderByDescending(c => c.StartsOn).Select(c => new Applications.Option(c.Id, c.Name)).ToListAsync(ct);
+
+    public IAsyncEnumerable<ApplicationExportRow> Applications(int? cohortId, ApplicationStatus? status) => db.Applications.AsNoTracking()
+        .Where(a => cohortId == null || a.CohortId == cohortId)
+        .Where(a => status == null || a.Status == status)
+        .OrderBy(a => a.CohortId).ThenBy(a => a.Id)
+        .Select(a => new ApplicationExportRow(a.Id, a.Cohort.Name, a.Doctor.FullName, a.Doctor.Hospital.ShortName, a.Doctor.Specialty,
+            a.Status, a.SubmittedAt, a.LabChoices.OrderBy(c => c.Rank).Select(c => c.CohortLab.HostLab.Name).FirstOrDefault(),
+            a.Placement != null && a.Placement.ReleasedAt == null ? a.Placement.CohortLab.HostLab.Name : null))
+        .AsAsyncEnumerable();
+
+    public IAsyncEnumerable<MilestoneExportRow> Milestones() => db.Milestones.AsNoTracking()
+        .OrderBy(m => m.AgreementId).ThenBy(m => m.DueOn).ThenBy(m => m.Id)
+        .Select(m => new MilestoneExportRow(m.Id, m.Agreement.Title, m.Title, m.Area == null ? null : m.Area.Name, m.DueOn,
+            m.Status.ToString(), m.CompletedOn, m.Owner == null ? null : m.Owner.DisplayName, m.EvidenceNote))
+        .AsAsyncEnumerable();
+}
