@@ -64,9 +64,11 @@ public class CohortAdministration(PortalDbContext db, ProgrammeClock clock)
                 SeatsTaken = c.Labs.Sum(l => l.SeatsTaken),
             })
             .ToListAsync(ct);
-        var counts = await db.Applications.AsNoTracking()
-            .GroupBy(a => new { a.CohortId, a.Status })
-            .Select(g => new { g.Key.CohortId, g.Key.Status, Count = g.Count() })
+        // The trigger-kept counters, not a count over every application (see ApplicationStatusCount).
+        var counts = await db.ApplicationStatusCounts.AsNoTracking()
+            .GroupBy(c => new { c.CohortId, c.Status })
+            .Select(g => new { g.Key.CohortId, g.Key.Status, Count = g.Sum(c => c.Count) })
+            .Where(g => g.Count > 0)
             .ToListAsync(ct);
         var byCohort = counts.ToLookup(c => c.CohortId);
         return cohorts.Select(c => new CohortRow(c.Id, c.Name, c.Agreement, c.ApplicationOpensOn, c.ApplicationClosesOn, c.StartsOn,
@@ -92,8 +94,8 @@ public class CohortAdministration(PortalDbContext db, ProgrammeClock clock)
                 c.RequiresEndorsement,
                 Labs = c.Labs.OrderBy(l => l.HostLab.Name)
                     .Select(l => new CohortLabRow(l.HostLabId, l.HostLab.Name, l.HostLab.Department, l.Seats, l.SeatsTaken)).ToList(),
-                Counts = db.Applications.Where(a => a.CohortId == c.Id).GroupBy(a => a.Status)
-                    .Select(g => new { Status = g.Key, Count = g.Count() }).ToList(),
+                Counts = db.ApplicationStatusCounts.Where(x => x.CohortId == c.Id).GroupBy(x => x.Status)
+                    .Select(g => new { Status = g.Key, Count = g.Sum(x => x.Count) }).Where(g => g.Count > 0).ToList(),
             })
             .AsSplitQuery()
             .SingleOrDefaultAsync(ct);

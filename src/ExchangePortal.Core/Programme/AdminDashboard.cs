@@ -25,10 +25,12 @@ public class AdminDashboard(PortalDbContext db, ProgrammeClock clock)
             .Select(c => new { c.Id, c.Name, c.Status, c.StartsOn, c.EndsOn, c.Capacity, SeatsTaken = c.Labs.Sum(l => l.SeatsTaken) })
             .ToListAsync(ct);
         var cohortIds = cohorts.Select(c => c.Id).ToList();
-        var counts = await db.Applications.AsNoTracking()
-            .Where(a => cohortIds.Contains(a.CohortId))
-            .GroupBy(a => new { a.CohortId, a.Status })
-            .Select(g => new { g.Key.CohortId, g.Key.Status, Count = g.Count() })
+        // The trigger-kept counters, not a count over the cohorts' applications (see ApplicationStatusCount).
+        var counts = await db.ApplicationStatusCounts.AsNoTracking()
+            .Where(c => cohortIds.Contains(c.CohortId))
+            .GroupBy(c => new { c.CohortId, c.Status })
+            .Select(g => new { g.Key.CohortId, g.Key.Status, Count = g.Sum(c => c.Count) })
+            .Where(g => g.Count > 0)
             .ToListAsync(ct);
         var milestones = await db.Milestones.AsNoTracking()
             .Where(m => m.Status != MilestoneStatus.Done && m.Status != MilestoneStatus.Missed && m.DueOn <= today.AddDays(30))
