@@ -29,4 +29,22 @@ public class AuditTrailTests(PortalFactory portal) : IClassFixture<PortalFactory
         Assert.Contains("sign-in.failed", all.Document.Text());
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/Admin/Audit?Filter.From=nonsense&Filter.P=-1")).StatusCode);
     }
+
+    [Theory]
+    [InlineData("""UPDATE "AuditEntries" SET "Action" = 'rewritten'""")]
+    [InlineData("""DELETE FROM "AuditEntries" """)]
+    [InlineData("""TRUNCATE "AuditEntries" """)]
+    public async Task The_database_refuses_to_change_or_remove_audit_entries(string sql)
+    {
+        await using var db = portal.NewDbContext();
+        db.AuditEntries.Add(new ExchangePortal.Core.Auditing.AuditEntry(DateTimeOffset.UtcNow, null, "test.entry", "Test", "1"));
+        await db.SaveChangesAsync();
+        var before = await db.AuditEntries.CountAsync();
+
+        var refused = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => db.Database.ExecuteSqlRawAsync(sql));
+
+        Assert.Contains("append-only", refused.MessageText);
+        Assert.Equal(before, await db.AuditEntries.CountAsync());
+        Assert.False(await db.AuditEntries.AnyAsync(e => e.Action == "rewritten"));
+    }
 }

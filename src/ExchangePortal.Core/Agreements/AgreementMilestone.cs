@@ -1,4 +1,5 @@
 using ExchangePortal.Core.Cohorts;
+using ExchangePortal.Core.HostLabs;
 using ExchangePortal.Core.Users;
 
 namespace ExchangePortal.Core.Agreements;
@@ -20,6 +21,19 @@ public enum MilestoneSource
     CohortCompletion,
 }
 
+/// <summary>What a milestone's target counts, computed from the portal's own records.</summary>
+public enum MilestoneMeasure
+{
+    /// <summary>Doctors placed: placements that hold a seat, optionally in one lab or department and within dates.</summary>
+    DoctorsPlaced,
+
+    /// <summary>Cohorts of this agreement that have completed.</summary>
+    CohortsCompleted,
+
+    /// <summary>End-of-stay reports filed by doctors of this agreement's cohorts.</summary>
+    ReportsFiled,
+}
+
 public class AgreementMilestone
 {
     public int Id { get; private set; }
@@ -37,6 +51,18 @@ public class AgreementMilestone
     public MilestoneSource Source { get; private set; }
     public int? CohortId { get; private set; }
     public ExchangeCohort? Cohort { get; private set; }
+
+    /// <summary>What the target counts; null when the milestone has no target.</summary>
+    public MilestoneMeasure? Measure { get; private set; }
+    public int? TargetValue { get; private set; }
+    public int? TargetLabId { get; private set; }
+    public HostLab? TargetLab { get; private set; }
+    public string? TargetDepartment { get; private set; }
+    public DateOnly? TargetFrom { get; private set; }
+    public DateOnly? TargetTo { get; private set; }
+
+    /// <summary>Staff who follow this milestone (its owner need not follow it): it appears in their calendar feed.</summary>
+    public List<PortalUser> Followers { get; private set; } = [];
 
     private AgreementMilestone() { }
 
@@ -64,6 +90,36 @@ public class AgreementMilestone
         Title = title;
         if (Status != MilestoneStatus.Done)
             DueOn = dueOn;
+    }
+
+    /// <summary>Gives the milestone a target counted from real data; the lab, department and dates narrow placements only.</summary>
+    public void SetTarget(MilestoneMeasure measure, int value, HostLab? lab = null, string? department = null,
+        DateOnly? from = null, DateOnly? to = null)
+    {
+        if (value < 1)
+            throw new DomainException("A target must be at least 1.");
+        if (from is not null && to is not null && to < from)
+            throw new DomainException("The target's period cannot end before it starts.");
+        if (measure != MilestoneMeasure.DoctorsPlaced && (lab is not null || !string.IsNullOrWhiteSpace(department) || from is not null || to is not null))
+            throw new DomainException("Only a target of doctors placed can be narrowed to a lab, a department or dates.");
+        Measure = measure;
+        TargetValue = value;
+        TargetLab = lab;
+        TargetLabId = lab?.Id;
+        TargetDepartment = string.IsNullOrWhiteSpace(department) ? null : department.Trim();
+        TargetFrom = from;
+        TargetTo = to;
+    }
+
+    public void ClearTarget()
+    {
+        Measure = null;
+        TargetValue = null;
+        TargetLab = null;
+        TargetLabId = null;
+        TargetDepartment = null;
+        TargetFrom = null;
+        TargetTo = null;
     }
 
     public bool IsOverdue(DateOnly today) => Status != MilestoneStatus.Done && DueOn < today;

@@ -36,6 +36,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<DocumentContent> DocumentContents => Set<DocumentContent>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<SentReminder> SentReminders => Set<SentReminder>();
     public DbSet<Fortune> Fortunes => Set<Fortune>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 

@@ -17,6 +17,20 @@ public class PortalUser : IdentityUser
     /// <summary>"en" or "zh-Hans"; null means the browser's choice.</summary>
     public string? PreferredCulture { get; set; }
 
+    /// <summary>SHA-256 (hex) of the secret in the user's calendar feed URL; null until they ask for a feed.</summary>
+    public string? CalendarTokenHash { get; private set; }
+
+    /// <summary>A new secret for the calendar feed URL; the old URL stops working. Only its hash is stored.</summary>
+    public string RegenerateCalendarToken()
+    {
+        var token = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+        CalendarTokenHash = HashCalendarToken(token);
+        return token;
+    }
+
+    public static string HashCalendarToken(string token) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
+
     public void ConsentToPrivacyNotice(string version, DateTimeOffset now)
     {
         PrivacyNoticeVersion = version;

@@ -1,4 +1,5 @@
 using ExchangePortal.Core.Agreements;
+using ExchangePortal.Core.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -18,5 +19,13 @@ public class AgreementMilestoneConfiguration : IEntityTypeConfiguration<Agreemen
         builder.HasIndex(m => new { m.Status, m.DueOn });
         builder.HasIndex(m => m.OwnerId);
         builder.HasIndex(m => new { m.CohortId, m.Source }).IsUnique().HasFilter("\"CohortId\" IS NOT NULL");
+        builder.Property(m => m.TargetDepartment).HasMaxLength(200);
+        builder.HasOne(m => m.TargetLab).WithMany().HasForeignKey(m => m.TargetLabId).OnDelete(DeleteBehavior.SetNull);
+        builder.ToTable(t => t.HasCheckConstraint("CK_Milestones_Target",
+            "(\"Measure\" IS NULL AND \"TargetValue\" IS NULL) OR (\"Measure\" IS NOT NULL AND \"TargetValue\" >= 1)"));
+        builder.HasMany(m => m.Followers).WithMany().UsingEntity("MilestoneFollowers",
+            r => r.HasOne(typeof(PortalUser)).WithMany().HasForeignKey("FollowerId").OnDelete(DeleteBehavior.Cascade),
+            l => l.HasOne(typeof(AgreementMilestone)).WithMany().HasForeignKey("MilestoneId").OnDelete(DeleteBehavior.Cascade),
+            j => j.HasKey("MilestoneId", "FollowerId"));
     }
 }

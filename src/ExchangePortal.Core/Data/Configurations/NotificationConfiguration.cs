@@ -16,3 +16,12 @@ public class NotificationConfiguration : IEntityTypeConfiguration<Notification>
         builder.HasIndex(n => n.NextAttemptAt).HasFilter("\"SentAt\" IS NULL");
     }
 }
+
+public class SentReminderConfiguration : IEntityTypeConfiguration<SentReminder>
+{
+    public void Configure(EntityTypeBuilder<SentReminder> builder)
+    {
+        builder.Property(r => r.Key).HasMaxLength(200);
+        builder.HasIndex(r => r.Key).IsUnique();
+    }
+}

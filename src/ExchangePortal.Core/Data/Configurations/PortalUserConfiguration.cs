@@ -11,6 +11,8 @@ public class PortalUserConfiguration : IEntityTypeConfiguration<PortalUser>
         builder.Property(u => u.DisplayName).HasMaxLength(200);
         builder.Property(u => u.PrivacyNoticeVersion).HasMaxLength(20);
         builder.Property(u => u.PreferredCulture).HasMaxLength(10);
+        builder.Property(u => u.CalendarTokenHash).HasMaxLength(64);
+        builder.HasIndex(u => u.CalendarTokenHash).IsUnique().HasFilter("\"CalendarTokenHash\" IS NOT NULL");
         builder.HasOne(u => u.Hospital).WithMany().HasForeignKey(u => u.HospitalId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -116,6 +116,10 @@ namespace ExchangePortal.Core.Data.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<string>("Measure")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("OwnerId")
                         .HasColumnType("text");
 
@@ -129,6 +133,22 @@ namespace ExchangePortal.Core.Data.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("TargetDepartment")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("TargetFrom")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("TargetLabId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("TargetTo")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("TargetValue")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -140,6 +160,8 @@ namespace ExchangePortal.Core.Data.Migrations
 
                     b.HasIndex("OwnerId");
 
+                    b.HasIndex("TargetLabId");
+
                     b.HasIndex("AgreementId", "DueOn");
 
                     b.HasIndex("CohortId", "Source")
@@ -148,7 +170,10 @@ namespace ExchangePortal.Core.Data.Migrations
 
                     b.HasIndex("Status", "DueOn");
 
-                    b.ToTable("Milestones", (string)null);
+                    b.ToTable("Milestones", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Milestones_Target", "(\"Measure\" IS NULL AND \"TargetValue\" IS NULL) OR (\"Measure\" IS NOT NULL AND \"TargetValue\" >= 1)");
+                        });
                 });
 
             modelBuilder.Entity("ExchangePortal.Core.Agreements.AgreementSignatory", b =>
@@ -952,6 +977,30 @@ namespace ExchangePortal.Core.Data.Migrations
                     b.ToTable("Notifications");
                 });
 
+            modelBuilder.Entity("ExchangePortal.Core.Notifications.SentReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("QueuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("SentReminders");
+                });
+
             modelBuilder.Entity("ExchangePortal.Core.Users.PortalUser", b =>
                 {
                     b.Property<string>("Id")
@@ -959,6 +1008,10 @@ namespace ExchangePortal.Core.Data.Migrations
 
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("integer");
+
+                    b.Property<string>("CalendarTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
@@ -1024,6 +1077,10 @@ namespace ExchangePortal.Core.Data.Migrations
                         .HasColumnType("character varying(256)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CalendarTokenHash")
+                        .IsUnique()
+                        .HasFilter("\"CalendarTokenHash\" IS NOT NULL");
 
                     b.HasIndex("HospitalId");
 
@@ -1222,6 +1279,21 @@ namespace ExchangePortal.Core.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("MilestoneFollowers", b =>
+                {
+                    b.Property<int>("MilestoneId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FollowerId")
+                        .HasColumnType("text");
+
+                    b.HasKey("MilestoneId", "FollowerId");
+
+                    b.HasIndex("FollowerId");
+
+                    b.ToTable("MilestoneFollowers");
+                });
+
             modelBuilder.Entity("AgreementAreas", b =>
                 {
                     b.HasOne("ExchangePortal.Core.Agreements.Agreement", null)
@@ -1279,6 +1351,11 @@ namespace ExchangePortal.Core.Data.Migrations
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("ExchangePortal.Core.HostLabs.HostLab", "TargetLab")
+                        .WithMany()
+                        .HasForeignKey("TargetLabId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("Agreement");
 
                     b.Navigation("Area");
@@ -1286,6 +1363,8 @@ namespace ExchangePortal.Core.Data.Migrations
                     b.Navigation("Cohort");
 
                     b.Navigation("Owner");
+
+                    b.Navigation("TargetLab");
                 });
 
             modelBuilder.Entity("ExchangePortal.Core.Agreements.AgreementSignatory", b =>
@@ -1534,6 +1613,21 @@ namespace ExchangePortal.Core.Data.Migrations
                     b.HasOne("ExchangePortal.Core.Users.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MilestoneFollowers", b =>
+                {
+                    b.HasOne("ExchangePortal.Core.Users.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("FollowerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ExchangePortal.Core.Agreements.AgreementMilestone", null)
+                        .WithMany()
+                        .HasForeignKey("MilestoneId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
