@@ -40,13 +40,15 @@ public class Agreement
             throw new DomainException($"{hospital.Name} is not a hospital.");
         if (effectiveTo < effectiveFrom)
             throw new DomainException("An agreement cannot end before it takes effect.");
-        Title = title;
+        Title = TitleOf(title);
         University = university;
         Hospital = hospital;
         EffectiveFrom = effectiveFrom;
         EffectiveTo = effectiveTo;
         Status = AgreementStatus.Draft;
     }
+
+    public const int MaxTitleLength = 300;
 
     public bool IsInForce(DateOnly today) =>
         Status == AgreementStatus.Active && EffectiveFrom <= today && today <= EffectiveTo;
@@ -73,6 +75,80 @@ public class Agreement
             throw new DomainException($"This agreement has already ended ({Status}).");
         Status = AgreementStatus.Terminated;
     }
+
+    /// <summary>Corrects the agreement's title and dates; an agreement that has ended is kept as it was.</summary>
+    public void Edit(string title, DateOnly? signedOn, DateOnly effectiveFrom, DateOnly effectiveTo)
+    {
+        if (Status == AgreementStatus.Terminated)
+            throw new DomainException("A terminated agreement cannot be edited.");
+        if (effectiveTo < effectiveFrom)
+            throw new DomainException("An agreement cannot end before it takes effect.");
+        if (signedOn is { } signed && signed > effectiveTo)
+            throw new DomainException("An agreement cannot be signed after it ends.");
+        if (signedOn is null && Status != AgreementStatus.Draft)
+            throw new DomainException("A signed agreement keeps the date it was signed on.");
+        Title = TitleOf(title);
+        SignedOn = signedOn;
+        EffectiveFrom = effectiveFrom;
+        EffectiveTo = effectiveTo;
+    }
+
+    /// <summary>
+    /// Draft → Active (once signed), Draft or Active → Terminated, Active → Expired (once its end date has passed);
+    /// an ended agreement stays ended and nothing goes back to Draft.
+    /// </summary>
+    public void ChangeStatus(AgreementStatus status, DateOnly today)
+    {
+        if (status == Status)
+            return;
+        switch (status)
+        {
+            case AgreementStatus.Active when Status == AgreementStatus.Draft:
+                if (SignedOn is null)
+                    throw new DomainException("Give the date the agreement was signed on before making it active.");
+                break;
+            case AgreementStatus.Expired when Status == AgreementStatus.Active:
+                if (today <= EffectiveTo)
+                    throw new DomainException("An agreement expires only after its end date; terminate it to end it early.");
+                break;
+            case AgreementStatus.Terminated when Status is AgreementStatus.Draft or AgreementStatus.Active:
+                break;
+            default:
+                throw new DomainException($"An agreement cannot go from {Status} to {status}.");
+        }
+        Status = status;
+    }
+
+    /// <summary>Replaces the signatories; each signs for the university or the hospital of this agreement.</summary>
+    public void ReplaceSignatories(IReadOnlyList<AgreementSignatory> signatories)
+    {
+        if (Status == AgreementStatus.Terminated)
+            throw new DomainException("A terminated agreement cannot be edited.");
+        if (signatories.Any(s => !ReferenceEquals(s.Institution, University) && !ReferenceEquals(s.Institution, Hospital)))
+            throw new DomainException("A signatory signs for the university or the hospital of this agreement.");
+        if (Status == AgreementStatus.Active && signatories.Count == 0)
+            throw new DomainException("An active agreement keeps at least one signatory.");
+        Signatories.Clear();
+        Signatories.AddRange(signatories);
+    }
+
+    public void SetAreas(IEnumerable<CollaborationArea> areas)
+    {
+        if (Status == AgreementStatus.Terminated)
+            throw new DomainException("A terminated agreement cannot be edited.");
+        var wanted = areas.DistinctBy(a => a.Name).ToList();
+        Areas.RemoveAll(a => !wanted.Contains(a));
+        Areas.AddRange(wanted.Where(a => !Areas.Contains(a)));
+    }
+
+    private static string TitleOf(string? title)
+    {
+        if (string.IsNullOrWhiteSpace(title))
+            throw new DomainException("Give the agreement a title.");
+        if (title.Trim().Length > MaxTitleLength)
+            throw new DomainException("The title can be at most 300 characters long.");
+        return title.Trim();
+    }
 }
 
 public class AgreementSignatory
@@ -88,10 +164,18 @@ public class AgreementSignatory
 
     public AgreementSignatory(string name, string title, Institution institution)
     {
-        Name = name;
-        Title = title;
+        if (string.IsNullOrWhiteSpace(name) || string.IsNullOrWhiteSpace(title))
+            throw new DomainException("Give each signatory a name and a title.");
+        if (name.Trim().Length > 200 || title.Trim().Length > 200)
+            throw new DomainException("A signatory's name and title can be at most 200 characters long.");
+        Name = name.Trim();
+        Title = title.Trim();
         Institution = institution;
+        InstitutionId = institution.Id;
     }
+
+    /// <summary>"Name, Title, Institution", as the audit trail shows a signatory.</summary>
+    public override string ToString() => $"{Name}, {Title}, {Institution?.Name}";
 }
 
 /// <summary>Talent development, medical education, MedTech innovation, knowledge transfer, and any an administrator adds.</summary>
@@ -102,5 +186,12 @@ public class CollaborationArea
 
     private CollaborationArea() { }
 
-    public CollaborationArea(string name) => Name = name;
+    public CollaborationArea(string name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+            throw new DomainException("Give the new collaboration area a name.");
+        if (name.Trim().Length > 100)
+            throw new DomainException("A collaboration area's name can be at most 100 characters long.");
+        Name = name.Trim();
+    }
 }

@@ -122,6 +122,17 @@ public class AgreementMilestone
         TargetTo = null;
     }
 
+    /// <summary>The target in words, for the audit trail: "DoctorsPlaced 20, Cardiovascular Imaging Lab, 2026-01-01 to 2026-12-31".</summary>
+    public string? TargetText()
+    {
+        if (Measure is null)
+            return null;
+        var parts = new List<string?> { $"{Measure} {TargetValue}", TargetLab?.Name ?? (TargetLabId is { } lab ? $"lab {lab}" : null), TargetDepartment };
+        if (TargetFrom is not null || TargetTo is not null)
+            parts.Add($"{TargetFrom:yyyy-MM-dd} to {TargetTo:yyyy-MM-dd}".Trim());
+        return string.Join(", ", parts.Where(p => !string.IsNullOrEmpty(p)));
+    }
+
     public bool IsOverdue(DateOnly today) => Status != MilestoneStatus.Done && DueOn < today;
 
     public void Start()

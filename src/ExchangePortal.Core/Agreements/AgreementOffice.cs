@@ -9,27 +9,35 @@ namespace ExchangePortal.Core.Agreements;
 public sealed record AgreementRow(int Id, string Title, string University, string Hospital, AgreementStatus Status,
     DateOnly EffectiveFrom, DateOnly EffectiveTo, int Overdue, int DueIn30Days);
 
-public sealed record MilestoneView(int Id, string Title, string? Area, DateOnly DueOn, string? Owner, MilestoneStatus Status,
-    DateOnly? CompletedOn, string? EvidenceNote, MilestoneSource Source, bool Overdue);
+public sealed record MilestoneTargetView(MilestoneMeasure Measure, int Value, int? LabId, string? Lab, string? Department,
+    DateOnly? From, DateOnly? To);
 
-public sealed record SignatoryView(string Name, string Title, string Institution);
+public sealed record MilestoneView(int Id, string Title, string? Area, DateOnly DueOn, string? Owner, MilestoneStatus Status,
+    DateOnly? CompletedOn, string? EvidenceNote, MilestoneSource Source, bool Overdue, MilestoneTargetView? Target, bool Following,
+    int? Actual = null);
+
+public sealed record SignatoryView(string Name, string Title, int InstitutionId, string Institution);
 
 public sealed record PickOption(string Id, string Name);
 
-public sealed record AgreementView(int Id, string Title, string University, string Hospital, AgreementStatus Status, DateOnly? SignedOn,
-    DateOnly EffectiveFrom, DateOnly EffectiveTo, List<string> Areas, List<SignatoryView> Signatories, List<MilestoneView> Milestones,
-    List<PickOption> AreaOptions, List<PickOption> Owners);
+public sealed record AgreementDocumentView(Guid Id, string FileName, long SizeBytes, DateTimeOffset UploadedAt, string UploadedBy);
 
-public enum MilestoneAction
-{
-    Start,
-    Complete,
-    Miss,
-}
+public sealed record HistoryEntry(DateTimeOffset At, string Actor, string Action, Dictionary<string, FieldChange> Changes);
 
-/// <summary>The programme office's agreements and their milestones; every change audited.</summary>
-public class AgreementOffice(PortalDbContext db, ProgrammeClock clock)
+/// <summary>Lists the page's forms pick from: areas, staff owners, and the university's labs with their departments.</summary>
+public sealed record AgreementChoices(List<PickOption> Areas, List<PickOption> Owners, List<PickOption> Labs, List<string> Departments);
+
+public sealed record AgreementView(int Id, string Title, int UniversityId, string University, int HospitalId, string Hospital,
+    AgreementStatus Status, DateOnly? SignedOn, DateOnly EffectiveFrom, DateOnly EffectiveTo, uint Version, List<PickOption> Areas,
+    List<SignatoryView> Signatories, List<MilestoneView> Milestones, List<AgreementDocumentView> Documents,
+    AgreementChoices? Choices = null, List<HistoryEntry>? History = null);
+
+/// <summary>What the programme office reads about agreements: the list, one agreement's page, its timeline.</summary>
+public class AgreementOffice(PortalDbContext db, ProgrammeClock clock, MilestoneProgress progress)
 {
+    /// <summary>The most recent changes the agreement page shows; the audit trail keeps them all.</summary>
+    public const int HistoryShown = 200;
+
     public async Task<IReadOnlyList<AgreementRow>> ListAsync(CancellationToken ct = default)
     {
         var today = clock.Today;
@@ -41,82 +49,55 @@ public class AgreementOffice(PortalDbContext db, ProgrammeClock clock)
             .ToListAsync(ct);
     }
 
-    public async Task<AgreementView?> GetAsync(int id, CancellationToken ct = default)
+    /// <param name="userId">The signed-in user, to tell which milestones they follow.</param>
+    public async Task<AgreementView?> GetAsync(int id, string userId, CancellationToken ct = default)
     {
         var today = clock.Today;
-        var staffRoles = new[] { RoleConfiguration.RoleId(Roles.UniversityCoordinator), RoleConfiguration.RoleId(Roles.Administrator) };
         var view = await db.Agreements.AsNoTracking().AsSplitQuery().Where(a => a.Id == id)
-            .Select(a => new AgreementView(a.Id, a.Title, a.University.Name, a.Hospital.Name, a.Status, a.SignedOn, a.EffectiveFrom, a.EffectiveTo,
-                a.Areas.OrderBy(x => x.Name).Select(x => x.Name).ToList(),
-                a.Signatories.Select(s => new SignatoryView(s.Name, s.Title, s.Institution.Name)).ToList(),
+            .Select(a => new AgreementView(a.Id, a.Title, a.UniversityId, a.University.Name, a.HospitalId, a.Hospital.Name, a.Status,
+                a.SignedOn, a.EffectiveFrom, a.EffectiveTo, a.Version,
+                a.Areas.OrderBy(x => x.Name).Select(x => new PickOption(x.Id.ToString(), x.Name)).ToList(),
+                a.Signatories.OrderBy(s => s.Id).Select(s => new SignatoryView(s.Name, s.Title, s.InstitutionId, s.Institution.Name)).ToList(),
                 a.Milestones.OrderBy(m => m.DueOn).ThenBy(m => m.Id)
                     .Select(m => new MilestoneView(m.Id, m.Title, m.Area == null ? null : m.Area.Name, m.DueOn,
                         m.Owner == null ? null : m.Owner.DisplayName, m.Status, m.CompletedOn, m.EvidenceNote, m.Source,
-                        m.Status != MilestoneStatus.Done && m.Status != MilestoneStatus.Missed && m.DueOn < today))
+                        m.Status != MilestoneStatus.Done && m.Status != MilestoneStatus.Missed && m.DueOn < today,
+                        m.Measure == null ? null : new MilestoneTargetView(m.Measure.Value, m.TargetValue ?? 0, m.TargetLabId,
+                            m.TargetLab == null ? null : m.TargetLab.Name, m.TargetDepartment, m.TargetFrom, m.TargetTo),
+                        m.Followers.Any(f => f.Id == userId), null))
                     .ToList(),
-                new List<PickOption>(), new List<PickOption>()))
+                a.Documents.OrderByDescending(d => d.UploadedAt)
+                    .Select(d => new AgreementDocumentView(d.Id, d.FileName, d.SizeBytes, d.UploadedAt, d.UploadedBy.DisplayName)).ToList(),
+                null, null))
             .SingleOrDefaultAsync(ct);
         if (view is null)
             return null;
+        var actuals = await progress.ForAgreementAsync(id, ct);
+        var recordId = id.ToString();
+        var history = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.RecordType == nameof(Agreement) && e.RecordId == recordId)
+            .OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Take(HistoryShown)
+            .Select(e => new HistoryEntry(e.At, db.Users.Where(u => u.Id == e.ActorId).Select(u => u.Email).FirstOrDefault() ?? "Exchange Portal",
+                e.Action, e.Changes))
+            .ToListAsync(ct);
+        return view with
+        {
+            Milestones = view.Milestones.Select(m => m with { Actual = actuals.TryGetValue(m.Id, out var actual) ? actual : null }).ToList(),
+            Choices = await ChoicesAsync(view.UniversityId, ct),
+            History = history,
+        };
+    }
+
+    private async Task<AgreementChoices> ChoicesAsync(int universityId, CancellationToken ct)
+    {
+        var staffRoles = new[] { RoleConfiguration.RoleId(Roles.UniversityCoordinator), RoleConfiguration.RoleId(Roles.Administrator) };
         var areas = await db.CollaborationAreas.AsNoTracking().OrderBy(x => x.Name).Select(x => new PickOption(x.Id.ToString(), x.Name)).ToListAsync(ct);
         var owners = await db.Users.AsNoTracking()
             .Where(u => db.UserRoles.Any(r => r.UserId == u.Id && staffRoles.Contains(r.RoleId)))
             .OrderBy(u => u.DisplayName).Select(u => new PickOption(u.Id, u.DisplayName)).ToListAsync(ct);
-        return view with { AreaOptions = areas, Owners = owners };
-    }
-
-    /// <returns>false when there is no such agreement.</returns>
-    public async Task<bool> AddMilestoneAsync(int agreementId, string title, DateOnly dueOn, int? areaId, string? ownerId, string actorId,
-        CancellationToken ct = default)
-    {
-        var agreement = await db.Agreements.SingleOrDefaultAsync(a => a.Id == agreementId, ct);
-        if (agreement is null)
-            return false;
-        var area = areaId is null ? null : await db.CollaborationAreas.SingleOrDefaultAsync(x => x.Id == areaId, ct)
-            ?? throw new DomainException("Choose a collaboration area from the list.");
-        var owner = ownerId is null ? null : await db.Users.SingleOrDefaultAsync(u => u.Id == ownerId, ct)
-            ?? throw new DomainException("Choose an owner from the list.");
-        var milestone = new AgreementMilestone(agreement, title.Trim(), dueOn, area, owner);
-        db.Milestones.Add(milestone);
-        // The audit entry names the new milestone's id, so it is written after the insert, in the same transaction.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.SaveChangesAsync(ct);
-        db.AuditEntries.Add(new AuditEntry(clock.Now, actorId, "milestone.created", nameof(AgreementMilestone), milestone.Id.ToString(), new()
-        {
-            ["Title"] = new FieldChange(null, milestone.Title),
-            ["DueOn"] = new FieldChange(null, dueOn.ToString("yyyy-MM-dd")),
-        }));
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return true;
-    }
-
-    /// <returns>false when the milestone is not one of this agreement's.</returns>
-    public async Task<bool> ChangeMilestoneAsync(int agreementId, int milestoneId, MilestoneAction action, string? note, string actorId,
-        CancellationToken ct = default)
-    {
-        var milestone = await db.Milestones.SingleOrDefaultAsync(m => m.Id == milestoneId && m.AgreementId == agreementId, ct);
-        if (milestone is null)
-            return false;
-        var before = milestone.Status;
-        switch (action)
-        {
-            case MilestoneAction.Start:
-                milestone.Start();
-                break;
-            case MilestoneAction.Complete:
-                milestone.Complete(clock.Today, string.IsNullOrWhiteSpace(note) ? null : note.Trim());
-                break;
-            default:
-                milestone.MarkMissed(string.IsNullOrWhiteSpace(note) ? null : note.Trim());
-                break;
-        }
-        db.AuditEntries.Add(new AuditEntry(clock.Now, actorId, "milestone.status", nameof(AgreementMilestone), milestoneId.ToString(), new()
-        {
-            ["Status"] = new FieldChange(before.ToString(), milestone.Status.ToString()),
-            ["EvidenceNote"] = new FieldChange(null, milestone.EvidenceNote),
-        }));
-        await db.SaveChangesAsync(ct);
-        return true;
+        var labs = await db.HostLabs.AsNoTracking().Where(l => l.UniversityId == universityId).OrderBy(l => l.Name)
+            .Select(l => new { l.Id, l.Name, l.Department }).ToListAsync(ct);
+        return new AgreementChoices(areas, owners, labs.Select(l => new PickOption(l.Id.ToString(), l.Name)).ToList(),
+            labs.Select(l => l.Department).Distinct().Order(StringComparer.Ordinal).ToList());
     }
 }

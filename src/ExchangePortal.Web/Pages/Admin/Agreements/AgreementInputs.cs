@@ -1,0 +1,144 @@
+using System.ComponentModel.DataAnnotations;
+using ExchangePortal.Core.Agreements;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+
+namespace ExchangePortal.Web.Pages.Admin.Agreements;
+
+/// <summary>The "New agreement" form: it starts as a draft.</summary>
+public class NewAgreementInput
+{
+    [Required(ErrorMessage = "Give the agreement a title.")]
+    [StringLength(300, ErrorMessage = "The title can be at most 300 characters long.")]
+    [Display(Name = "Title")]
+    public string Title { get; set; } = "";
+
+    [Required(ErrorMessage = "Choose a university from the list.")]
+    [Display(Name = "University")]
+    public int? UniversityId { get; set; }
+
+    [Required(ErrorMessage = "Choose a hospital from the list.")]
+    [Display(Name = "Hospital")]
+    public int? HospitalId { get; set; }
+
+    [Required(ErrorMessage = "Give the date the agreement takes effect.")]
+    [Display(Name = "Effective from")]
+    public DateOnly? EffectiveFrom { get; set; }
+
+    [Required(ErrorMessage = "Give the date the agreement ends.")]
+    [Display(Name = "Effective to")]
+    public DateOnly? EffectiveTo { get; set; }
+
+    public AgreementDraft ToDraft() => new(Title, UniversityId!.Value, HospitalId!.Value, EffectiveFrom!.Value, EffectiveTo!.Value);
+}
+
+/// <summary>The agreement's edit form; blank signatory rows add signatories, ticked ones are removed.</summary>
+public class AgreementInput
+{
+    public const int BlankSignatoryRows = 2;
+
+    public uint Version { get; set; }
+
+    [Required(ErrorMessage = "Give the agreement a title.")]
+    [StringLength(300, ErrorMessage = "The title can be at most 300 characters long.")]
+    [Display(Name = "Title")]
+    public string Title { get; set; } = "";
+
+    [Display(Name = "Signed on")]
+    public DateOnly? SignedOn { get; set; }
+
+    [Required(ErrorMessage = "Give the date the agreement takes effect.")]
+    [Display(Name = "Effective from")]
+    public DateOnly? EffectiveFrom { get; set; }
+
+    [Required(ErrorMessage = "Give the date the agreement ends.")]
+    [Display(Name = "Effective to")]
+    public DateOnly? EffectiveTo { get; set; }
+
+    [Display(Name = "Status")]
+    public AgreementStatus Status { get; set; }
+
+    public List<SignatoryInput> Signatories { get; set; } = [];
+
+    public List<int> AreaIds { get; set; } = [];
+
+    [StringLength(100, ErrorMessage = "A collaboration area's name can be at most 100 characters long.")]
+    [Display(Name = "Add a new area")]
+    public string? NewArea { get; set; }
+
+    public AgreementEdit ToEdit() => new(Title, SignedOn, EffectiveFrom!.Value, EffectiveTo!.Value, Status,
+        Signatories.Where(s => !s.Remove && !(string.IsNullOrWhiteSpace(s.Name) && string.IsNullOrWhiteSpace(s.Title)))
+            .Select(s => new SignatoryEntry(s.Name ?? "", s.Title ?? "", s.InstitutionId)).ToList(),
+        AreaIds, NewArea);
+
+    public static AgreementInput From(AgreementView a) => new()
+    {
+        Version = a.Version,
+        Title = a.Title,
+        SignedOn = a.SignedOn,
+        EffectiveFrom = a.EffectiveFrom,
+        EffectiveTo = a.EffectiveTo,
+        Status = a.Status,
+        Signatories = a.Signatories.Select(s => new SignatoryInput { Name = s.Name, Title = s.Title, InstitutionId = s.InstitutionId })
+            .Concat(Enumerable.Range(0, BlankSignatoryRows).Select(_ => new SignatoryInput { InstitutionId = a.UniversityId }))
+            .ToList(),
+        AreaIds = a.Areas.Select(x => int.Parse(x.Id, System.Globalization.CultureInfo.InvariantCulture)).ToList(),
+    };
+}
+
+public class SignatoryInput
+{
+    public string? Name { get; set; }
+    public string? Title { get; set; }
+    public int InstitutionId { get; set; }
+    public bool Remove { get; set; }
+}
+
+/// <summary>An optional target: choosing no measure means no target.</summary>
+public class TargetInput : IValidatableObject
+{
+    [Display(Name = "Target counts")]
+    public MilestoneMeasure? Measure { get; set; }
+
+    [Range(1, 100_000, ErrorMessage = "A target must be at least 1.")]
+    [Display(Name = "Target value")]
+    public int? Value { get; set; }
+
+    [Display(Name = "Only in lab")]
+    public int? LabId { get; set; }
+
+    [Display(Name = "Only in department")]
+    public string? Department { get; set; }
+
+    [Display(Name = "Placements starting from")]
+    public DateOnly? From { get; set; }
+
+    [Display(Name = "Placements starting until")]
+    public DateOnly? To { get; set; }
+
+    public MilestoneTarget? ToTarget() =>
+        Measure is { } measure ? new MilestoneTarget(measure, Value ?? 0, LabId, Department, From, To) : null;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        var l = validationContext.GetService<IStringLocalizer<SharedResource>>();
+        if (Measure is not null && Value is null)
+            yield return new ValidationResult(l?["Give the target's value."] ?? "Give the target's value.", [nameof(Value)]);
+        if (Measure is null && (Value is not null || LabId is not null || !string.IsNullOrWhiteSpace(Department) || From is not null || To is not null))
+            yield return new ValidationResult(l?["Choose what the target counts."] ?? "Choose what the target counts.", [nameof(Measure)]);
+    }
+}
+
+public class MilestoneInput
+{
+    [Required(ErrorMessage = "Give the milestone a title.")][StringLength(300)] public string Title { get; set; } = "";
+    [Required(ErrorMessage = "Give the due date.")] public DateOnly? DueOn { get; set; }
+    public int? AreaId { get; set; }
+    public string? OwnerId { get; set; }
+    public TargetInput Target { get; set; } = new();
+
+    public NewMilestone ToNew() => new(Title, DueOn!.Value, AreaId, string.IsNullOrEmpty(OwnerId) ? null : OwnerId, Target.ToTarget());
+}
+
+/// <summary>The target fields of one form: ids and names are prefixed so that several forms fit on one page.</summary>
+public sealed record TargetFieldsModel(string IdPrefix, string NamePrefix, MilestoneTargetView? Current, AgreementChoices Choices);

@@ -1,0 +1,54 @@
+using ExchangePortal.Core;
+using ExchangePortal.Core.Agreements;
+using ExchangePortal.Core.Documents;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+
+namespace ExchangePortal.Web.Pages.Admin.Agreements;
+
+[RequestSizeLimit(12 * 1024 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = 12 * 1024 * 1024)]
+[EnableRateLimiting(RateLimits.FormPosts)]
+public class DocumentsModel(AgreementOffice office, AgreementAdministration administration, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public AgreementView Agreement { get; private set; } = null!;
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => ShowAsync(id, ct);
+
+    public async Task<IActionResult> OnGetFileAsync(int id, Guid documentId, CancellationToken ct)
+    {
+        var file = await administration.OpenDocumentAsync(id, documentId, User.UserId(), ct);
+        return file is null ? NotFound() : File(file.Bytes, file.ContentType, file.FileName);
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, IFormFile? document, CancellationToken ct)
+    {
+        if (document is null || document.Length == 0)
+            ModelState.AddModelError(string.Empty, l["Choose the signed agreement's PDF file."]);
+        else if (document.Length > StoredDocument.MaxBytes)
+            ModelState.AddModelError(string.Empty, l["The file is larger than 10 MB."]);
+        if (!ModelState.IsValid)
+            return await ShowAsync(id, ct);
+        using var buffer = new MemoryStream();
+        await document!.CopyToAsync(buffer, ct);
+        return await this.DecideAsync(async () =>
+        {
+            if (!await administration.UploadSignedAsync(id, document.FileName, buffer.ToArray(), User.UserId(), ct))
+                throw new DomainException("There is no such agreement.");
+        }, "Signed agreement uploaded.", () => ShowAsync(id, ct), new { id }, line => l[line]);
+    }
+
+    private async Task<IActionResult> ShowAsync(int id, CancellationToken ct)
+    {
+        var agreement = await office.GetAsync(id, User.UserId(), ct);
+        if (agreement is null)
+            return NotFound();
+        Agreement = agreement;
+        return Page();
+    }
+}
