@@ -59,6 +59,9 @@ public class AuthorizationTests(PortalFactory portal) : IClassFixture<PortalFact
             ["/Admin/Users"] = ("admin@demo.local", 200),
             ["/Admin/Audit"] = ("admin@demo.local", 200),
             ["/Admin/Agreements"] = ("admin@demo.local", 200),
+            ["/Admin/Agreements/{agreement}"] = ("admin@demo.local", 200),
+            ["/Admin/Agreements/{agreement}/Timeline"] = ("admin@demo.local", 200),
+            ["/Admin/Agreements/{agreement}/Documents"] = ("admin@demo.local", 200),
             ["/Admin/Exports"] = ("admin@demo.local", 200),
             ["/Hospital/Applications/{application}"] = ("hospital@demo.local", 200),
             ["/Hospital/Staff"] = ("hospital@demo.local", 200),
@@ -86,7 +89,9 @@ public class AuthorizationTests(PortalFactory portal) : IClassFixture<PortalFact
         var application = await db.Applications.Where(a => a.Doctor.Email == "doctor2@demo.local").Select(a => a.Id).FirstAsync();
         var client = user is null ? portal.CreateClient(new() { AllowAutoRedirect = false }) : await portal.SignInAsync(user);
 
-        var response = await client.GetAsync(path.Replace("{cohort}", cohort.ToString()).Replace("{application}", application.ToString()));
+        var agreement = await db.Agreements.Select(a => a.Id).FirstAsync();
+        var response = await client.GetAsync(path.Replace("{cohort}", cohort.ToString()).Replace("{application}", application.ToString())
+            .Replace("{agreement}", agreement.ToString()));
 
         Assert.Equal(expected, (int)response.StatusCode);
     }

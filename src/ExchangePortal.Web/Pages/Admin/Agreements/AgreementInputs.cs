@@ -141,4 +141,4 @@ public class MilestoneInput
 }
 
 /// <summary>The target fields of one form: ids and names are prefixed so that several forms fit on one page.</summary>
-public sealed record TargetFieldsModel(string IdPrefix, string NamePrefix, MilestoneTargetView? Current, AgreementChoices Choices);
+public sealed record TargetFieldsModel(string IdPrefix, string NamePrefix, MilestoneTargetView? Current, AgreementChoices Choices, bool Stacked);
