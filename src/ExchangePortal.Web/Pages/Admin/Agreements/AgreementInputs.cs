@@ -10,7 +10,7 @@ public class NewAgreementInput
 {
     [Required(ErrorMessage = "Give the agreement a title.")]
     [StringLength(300, ErrorMessage = "The title can be at most 300 characters long.")]
-    [Display(Name = "Title")]
+    [Display(Name = "Agreement title")]
     public string Title { get; set; } = "";
 
     [Required(ErrorMessage = "Choose a university from the list.")]
@@ -41,7 +41,7 @@ public class AgreementInput
 
     [Required(ErrorMessage = "Give the agreement a title.")]
     [StringLength(300, ErrorMessage = "The title can be at most 300 characters long.")]
-    [Display(Name = "Title")]
+    [Display(Name = "Agreement title")]
     public string Title { get; set; } = "";
 
     [Display(Name = "Signed on")]
