@@ -81,7 +81,7 @@ public class AgreementAdministration(PortalDbContext db, ProgrammeClock clock)
         // Written even when only signatories or areas changed, so that the row's xmin guards the whole edit.
         db.Entry(agreement).Property(a => a.Title).IsModified = true;
         db.Entry(agreement).Property(a => a.Version).OriginalValue = version;
-        await SaveAsync(ct);
+        await db.SaveOrRefuseAsync(ChangedMeanwhile, ct);
         return true;
     }
 
@@ -133,18 +133,6 @@ public class AgreementAdministration(PortalDbContext db, ProgrammeClock clock)
             areas.Add(existing ?? new CollaborationArea(name));
         }
         return areas;
-    }
-
-    private async Task SaveAsync(CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new DomainException(ChangedMeanwhile);
-        }
     }
 
     private AuditEntry Audit(int id, string actorId, string action, Dictionary<string, FieldChange> changes) =>

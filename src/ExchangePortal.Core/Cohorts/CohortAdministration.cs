@@ -181,7 +181,7 @@ public class CohortAdministration(PortalDbContext db, ProgrammeClock clock)
         // Unchanged seat rows are written too, so that their xmin guards the whole edit against a concurrent approval or edit.
         foreach (var cohortLab in cohort.Labs.Where(l => db.Entry(l).State == EntityState.Unchanged))
             db.Entry(cohortLab).Property(l => l.Seats).IsModified = true;
-        await SaveAsync(ct);
+        await db.SaveOrRefuseAsync(ChangedMeanwhile, ct);
         return true;
     }
 
@@ -201,7 +201,7 @@ public class CohortAdministration(PortalDbContext db, ProgrammeClock clock)
             _ => throw new DomainException("Unknown cohort action."),
         };
         change();
-        await SaveAsync(ct);
+        await db.SaveOrRefuseAsync(ChangedMeanwhile, ct);
         return true;
     }
 
@@ -215,18 +215,6 @@ public class CohortAdministration(PortalDbContext db, ProgrammeClock clock)
                 ? (lab, w.Seats)
                 : throw new DomainException("Please choose labs from the list of active labs of the agreement's university."))
             .ToList();
-    }
-
-    private async Task SaveAsync(CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new DomainException(ChangedMeanwhile);
-        }
     }
 
     private static CohortPlan PlanOf(ExchangeCohort c) => new(c.Name, c.ApplicationOpensOn, c.ApplicationClosesOn, c.StartsOn,

@@ -67,7 +67,7 @@ public class HostLabAdministration(PortalDbContext db)
             throw new DomainException(ChangedMeanwhile);
         lab.Edit(draft.Name, draft.Department, draft.PrincipalInvestigatorName, draft.PrincipalInvestigatorEmail,
             SplitAreas(draft.ResearchAreas), draft.Description, draft.DefaultSeats);
-        await SaveAsync(ct);
+        await db.SaveOrRefuseAsync(ChangedMeanwhile, ct);
         return true;
     }
 
@@ -80,7 +80,7 @@ public class HostLabAdministration(PortalDbContext db)
         var currentPlacements = await db.Placements.CountAsync(p => p.ReleasedAt == null
             && p.CohortLab.HostLabId == id && Current.Contains(p.Application.Status), ct);
         lab.Deactivate(currentPlacements);
-        await SaveAsync(ct);
+        await db.SaveOrRefuseAsync(ChangedMeanwhile, ct);
         return true;
     }
 
@@ -91,20 +91,8 @@ public class HostLabAdministration(PortalDbContext db)
         if (lab is null)
             return false;
         lab.Activate();
-        await SaveAsync(ct);
+        await db.SaveOrRefuseAsync(ChangedMeanwhile, ct);
         return true;
-    }
-
-    private async Task SaveAsync(CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new DomainException(ChangedMeanwhile);
-        }
     }
 
     private static IEnumerable<string> SplitAreas(string areas) =>

@@ -5,14 +5,26 @@ using Microsoft.Extensions.Localization;
 
 namespace ExchangePortal.Web.Pages.Admin.Agreements;
 
-/// <summary>The "New agreement" form: it starts as a draft.</summary>
-public class NewAgreementInput
+/// <summary>The fields the new-agreement and edit forms share.</summary>
+public class AgreementTermsInput
 {
     [Required(ErrorMessage = "Give the agreement a title.")]
     [StringLength(300, ErrorMessage = "The title can be at most 300 characters long.")]
     [Display(Name = "Agreement title")]
     public string Title { get; set; } = "";
 
+    [Required(ErrorMessage = "Give the date the agreement takes effect.")]
+    [Display(Name = "Effective from")]
+    public DateOnly? EffectiveFrom { get; set; }
+
+    [Required(ErrorMessage = "Give the date the agreement ends.")]
+    [Display(Name = "Effective to")]
+    public DateOnly? EffectiveTo { get; set; }
+}
+
+/// <summary>The "New agreement" form: it starts as a draft.</summary>
+public class NewAgreementInput : AgreementTermsInput
+{
     [Required(ErrorMessage = "Choose a university from the list.")]
     [Display(Name = "University")]
     public int? UniversityId { get; set; }
@@ -21,39 +33,18 @@ public class NewAgreementInput
     [Display(Name = "Hospital")]
     public int? HospitalId { get; set; }
 
-    [Required(ErrorMessage = "Give the date the agreement takes effect.")]
-    [Display(Name = "Effective from")]
-    public DateOnly? EffectiveFrom { get; set; }
-
-    [Required(ErrorMessage = "Give the date the agreement ends.")]
-    [Display(Name = "Effective to")]
-    public DateOnly? EffectiveTo { get; set; }
-
     public AgreementDraft ToDraft() => new(Title, UniversityId!.Value, HospitalId!.Value, EffectiveFrom!.Value, EffectiveTo!.Value);
 }
 
 /// <summary>The agreement's edit form; blank signatory rows add signatories, ticked ones are removed.</summary>
-public class AgreementInput
+public class AgreementInput : AgreementTermsInput
 {
     public const int BlankSignatoryRows = 2;
 
     public uint Version { get; set; }
 
-    [Required(ErrorMessage = "Give the agreement a title.")]
-    [StringLength(300, ErrorMessage = "The title can be at most 300 characters long.")]
-    [Display(Name = "Agreement title")]
-    public string Title { get; set; } = "";
-
     [Display(Name = "Signed on")]
     public DateOnly? SignedOn { get; set; }
-
-    [Required(ErrorMessage = "Give the date the agreement takes effect.")]
-    [Display(Name = "Effective from")]
-    public DateOnly? EffectiveFrom { get; set; }
-
-    [Required(ErrorMessage = "Give the date the agreement ends.")]
-    [Display(Name = "Effective to")]
-    public DateOnly? EffectiveTo { get; set; }
 
     [Display(Name = "Status")]
     public AgreementStatus Status { get; set; }
