@@ -119,6 +119,22 @@ public class AgreementEditingTests(PortalFactory portal) : IClassFixture<PortalF
     }
 
     [Fact]
+    public async Task A_terminated_agreement_is_kept_as_it_was()
+    {
+        var id = await NewDraftAsync("Agreement to terminate");
+        var admin = await portal.SignInAsync("admin@demo.local");
+        var page = await admin.GetPageAsync($"/Admin/Agreements/{id}");
+
+        var terminated = await admin.SubmitAsync(page, "#agreement-form", new Dictionary<string, string> { ["agreement.Status"] = "Terminated" });
+
+        Assert.Equal(HttpStatusCode.Redirect, terminated.StatusCode);
+        var after = await admin.GetPageAsync($"/Admin/Agreements/{id}");
+        Assert.Null(after.Document.QuerySelector("#agreement-form"));
+        Assert.NotNull(after.Document.QuerySelector("#agreement-terminated"));
+        Assert.Contains("Status: Draft → Terminated", after.Document.QuerySelector("#history")!.TextContent);
+    }
+
+    [Fact]
     public async Task An_edit_made_on_a_stale_page_is_refused()
     {
         var id = await NewDraftAsync("Agreement edited twice");

@@ -47,6 +47,9 @@ public class AgreementEditingTests
         Assert.Equal("Give the date the agreement was signed on before making it active.",
             Assert.Throws<DomainException>(() => agreement.ChangeStatus(AgreementStatus.Active, Today)).Message);
         agreement.Edit(agreement.Title, new DateOnly(2026, 1, 1), agreement.EffectiveFrom, agreement.EffectiveTo);
+        Assert.Equal("Add the signatories before making the agreement active.",
+            Assert.Throws<DomainException>(() => agreement.ChangeStatus(AgreementStatus.Active, Today)).Message);
+        agreement.ReplaceSignatories([new AgreementSignatory("Prof. Henry Cheung", "President", _university)]);
         agreement.ChangeStatus(AgreementStatus.Active, Today);
 
         Assert.Equal(AgreementStatus.Active, agreement.Status);

@@ -106,6 +106,8 @@ public class Agreement
             case AgreementStatus.Active when Status == AgreementStatus.Draft:
                 if (SignedOn is null)
                     throw new DomainException("Give the date the agreement was signed on before making it active.");
+                if (Signatories.Count == 0)
+                    throw new DomainException("Add the signatories before making the agreement active.");
                 break;
             case AgreementStatus.Expired when Status == AgreementStatus.Active:
                 if (today <= EffectiveTo)

@@ -64,7 +64,6 @@ public class AgreementAdministration(PortalDbContext db, ProgrammeClock clock)
         var before = Snapshot(agreement);
 
         agreement.Edit(edit.Title, edit.SignedOn, edit.EffectiveFrom, edit.EffectiveTo);
-        agreement.ChangeStatus(edit.Status, clock.Today);
         var institutions = new[] { agreement.University, agreement.Hospital };
         var signatories = edit.Signatories.Select(s => new AgreementSignatory(s.Name, s.Title,
             institutions.SingleOrDefault(i => i.Id == s.InstitutionId)
@@ -73,6 +72,8 @@ public class AgreementAdministration(PortalDbContext db, ProgrammeClock clock)
         if (SignatoriesText(signatories) != before["Signatories"])
             agreement.ReplaceSignatories(signatories);
         agreement.SetAreas(await AreasAsync(edit.AreaIds, edit.NewArea, ct));
+        // Last, so that a draft can be signed, given its signatories and made active in one edit.
+        agreement.ChangeStatus(edit.Status, clock.Today);
 
         var changes = Fields(before, Snapshot(agreement));
         if (changes.Count == 0)
