@@ -168,6 +168,8 @@ builder.Services.AddRateLimiter(options =>
 // Chinese text goes out as characters, not as numeric character references.
 builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
+builder.Services.AddOutputCache(PublicPages.Add);
+
 builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
 
 var app = builder.Build();
@@ -228,6 +230,7 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseOutputCache();
 app.Use(async (context, next) =>
 {
     // Pages for a signed-in user carry personal data: never cache them.

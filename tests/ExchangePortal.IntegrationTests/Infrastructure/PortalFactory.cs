@@ -42,6 +42,11 @@ public class PortalFactory : WebApplicationFactory<Program>
             services.ConfigureDbContext<PortalDbContext>(options => options.AddInterceptors(Sql)));
     }
 
+    /// <summary>Empties the output cache of the public pages, so the next request renders them (and runs their SQL).</summary>
+    public async Task EvictPublicPagesAsync() =>
+        await Services.GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>()
+            .EvictByTagAsync(ExchangePortal.Web.PublicPages.Tag, CancellationToken.None);
+
     /// <summary>A DbContext on the same database, for arranging and asserting outside the app (started first, so migrated and seeded).</summary>
     public PortalDbContext NewDbContext()
     {
