@@ -267,9 +267,9 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages().WithStaticAssets();
 // A staff member's calendar feed: the secret token in the URL is the only credential (calendar apps send no cookie).
-app.MapGet("/calendar/{token}.ics", async (string token, CalendarFeed feed, HttpResponse response, CancellationToken ct) =>
+app.MapGet("/calendar/{token}.ics", async (string token, CalendarFeed feed, HttpRequest request, HttpResponse response, CancellationToken ct) =>
 {
-    var ics = await feed.RenderAsync(token, ct);
+    var ics = await feed.RenderAsync(token, $"{request.Scheme}://{request.Host}{request.PathBase}", ct);
     if (ics is null)
         return Results.NotFound();
     response.Headers.CacheControl = "no-store";

@@ -36,6 +36,7 @@ public class CalendarFeedTests(PortalFactory portal) : IClassFixture<PortalFacto
         Assert.Equal($"milestone-{symposiumDue.Id}@exchange-portal", symposium.Uid);
         Assert.Equal(symposiumDue.DueOn, symposium.Start!.Date);
         Assert.False(symposium.Start.HasTime);
+        Assert.Equal(new Uri($"http://localhost/Admin/Agreements/{await db.Agreements.Select(a => a.Id).FirstAsync()}"), symposium.Url);
 
         var cohorts = await db.Cohorts.Select(c => new { c.Id, c.Name, c.Status, c.ApplicationOpensOn, c.EndsOn }).ToListAsync();
         foreach (var cohort in cohorts)

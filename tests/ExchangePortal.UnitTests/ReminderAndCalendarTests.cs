@@ -37,7 +37,7 @@ public class ReminderAndCalendarTests
         var ics = CalendarFeed.Serialize(
             [new CalendarMilestone(7, 1, "Joint MedTech symposium", "Strategic Cooperation Agreement", today.AddDays(-1), MilestoneStatus.InProgress, Owned: true)],
             [new CalendarCohort(3, "2027 Spring cohort", CohortStatus.Open, today, today.AddDays(44), today.AddDays(75), today.AddDays(165))],
-            today, new DateTimeOffset(2026, 11, 28, 1, 0, 0, TimeSpan.Zero));
+            today, new DateTimeOffset(2026, 11, 28, 1, 0, 0, TimeSpan.Zero), "https://portal.example");
 
         Assert.StartsWith("BEGIN:VCALENDAR", ics);
         Assert.Contains("UID:milestone-7@exchange-portal", ics);
@@ -46,5 +46,6 @@ public class ReminderAndCalendarTests
         Assert.Contains("UID:cohort-3-window-opens@exchange-portal", ics);
         Assert.Contains("UID:cohort-3-ends@exchange-portal", ics);
         Assert.Contains("DTSTART;VALUE=DATE:20270512", ics);
+        Assert.Contains("URL:https://portal.example/Admin/Agreements/1", ics);
     }
 }

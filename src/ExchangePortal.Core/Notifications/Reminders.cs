@@ -80,7 +80,8 @@ public class Reminders(PortalDbContext db, ProgrammeClock clock, ILogger<Reminde
             return 0;
 
         var keys = due.Select(r => r.Key).ToList();
-        var queuedBefore = await db.SentReminders.AsNoTracking().Where(r => keys.Contains(r.Key)).Select(r => r.Key).ToListAsync(ct);
+        var queuedBefore = (await db.SentReminders.AsNoTracking().Where(r => keys.Contains(r.Key)).Select(r => r.Key).ToListAsync(ct))
+            .ToHashSet(StringComparer.Ordinal);
         var queued = 0;
         foreach (var (key, email) in due.Where(r => !queuedBefore.Contains(r.Key)).OrderBy(r => r.Key, StringComparer.Ordinal))
         {

@@ -43,7 +43,8 @@ public class CalendarFeed(PortalDbContext db, ProgrammeClock clock)
     }
 
     /// <summary>The feed as iCalendar text, or null when no staff member (not locked out) has this token.</summary>
-    public async Task<string?> RenderAsync(string token, CancellationToken ct = default)
+    /// <param name="portalUrl">The portal's address ("https://portal.example"), for the events' links.</param>
+    public async Task<string?> RenderAsync(string token, string portalUrl, CancellationToken ct = default)
     {
         if (token.Length is 0 or > 128)
             return null;
@@ -66,10 +67,11 @@ public class CalendarFeed(PortalDbContext db, ProgrammeClock clock)
             .OrderBy(c => c.StartsOn).ThenBy(c => c.Id)
             .Select(c => new CalendarCohort(c.Id, c.Name, c.Status, c.ApplicationOpensOn, c.ApplicationClosesOn, c.StartsOn, c.EndsOn))
             .ToListAsync(ct);
-        return Serialize(milestones, cohorts, clock.Today, now);
+        return Serialize(milestones, cohorts, clock.Today, now, portalUrl);
     }
 
-    public static string Serialize(IEnumerable<CalendarMilestone> milestones, IEnumerable<CalendarCohort> cohorts, DateOnly today, DateTimeOffset now)
+    public static string Serialize(IEnumerable<CalendarMilestone> milestones, IEnumerable<CalendarCohort> cohorts, DateOnly today, DateTimeOffset now,
+        string portalUrl)
     {
         var calendar = new Calendar { ProductId = "-//Exchange Portal//Calendar feed//EN" };
         calendar.AddProperty("X-WR-CALNAME", "Exchange Portal");
@@ -77,25 +79,29 @@ public class CalendarFeed(PortalDbContext db, ProgrammeClock clock)
         {
             var overdue = m.Status is MilestoneStatus.Planned or MilestoneStatus.InProgress && m.DueOn < today;
             var status = overdue ? "Overdue" : m.Status == MilestoneStatus.InProgress ? "In progress" : m.Status.ToString();
+            var link = $"{portalUrl}/Admin/Agreements/{m.AgreementId}";
             calendar.Events.Add(Day($"milestone-{m.Id}", m.DueOn, $"{m.Title} ({status})",
-                $"{m.Agreement}\nStatus: {status}\n{(m.Owned ? "You own this milestone." : "You follow this milestone.")}\n/Admin/Agreements/{m.AgreementId}",
-                now, m.Status == MilestoneStatus.Missed ? EventStatus.Cancelled : EventStatus.Confirmed));
+                $"{m.Agreement}\nStatus: {status}\n{(m.Owned ? "You own this milestone." : "You follow this milestone.")}\n{link}",
+                link, now, m.Status == MilestoneStatus.Missed ? EventStatus.Cancelled : EventStatus.Confirmed));
         }
         foreach (var c in cohorts)
         {
-            var link = $"/Coordinator/Cohorts/{c.Id}";
-            calendar.Events.Add(Day($"cohort-{c.Id}-window-opens", c.OpensOn, $"{c.Name}: application window opens", link, now));
-            calendar.Events.Add(Day($"cohort-{c.Id}-window-closes", c.ClosesOn, $"{c.Name}: application window closes", link, now));
-            calendar.Events.Add(Day($"cohort-{c.Id}-starts", c.StartsOn, $"{c.Name}: stay starts", link, now));
-            calendar.Events.Add(Day($"cohort-{c.Id}-ends", c.EndsOn, $"{c.Name}: stay ends", link, now));
+            var link = $"{portalUrl}/Coordinator/Cohorts/{c.Id}";
+            foreach (var (key, on, what) in new[]
+            {
+                ("window-opens", c.OpensOn, "application window opens"), ("window-closes", c.ClosesOn, "application window closes"),
+                ("starts", c.StartsOn, "stay starts"), ("ends", c.EndsOn, "stay ends"),
+            })
+                calendar.Events.Add(Day($"cohort-{c.Id}-{key}", on, $"{c.Name}: {what}", $"{c.Name} ({c.Status})\n{link}", link, now));
         }
         return new CalendarSerializer().SerializeToString(calendar) ?? "";
     }
 
     // All-day events with a stable UID, so calendar apps update an item when it moves instead of adding another.
-    private static CalendarEvent Day(string uid, DateOnly on, string summary, string description, DateTimeOffset now,
+    private static CalendarEvent Day(string uid, DateOnly on, string summary, string description, string link, DateTimeOffset now,
         string status = EventStatus.Confirmed) => new()
         {
+            Url = new Uri(link, UriKind.RelativeOrAbsolute),
             Uid = $"{uid}@{UidDomain}",
             Start = new CalDateTime(on),
             End = new CalDateTime(on.AddDays(1)),
