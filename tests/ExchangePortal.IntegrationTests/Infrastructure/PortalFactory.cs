@@ -35,6 +35,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Seed", MigrateAndSeed ? "true" : "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Offers:LapseEnabled", "false");
+        builder.UseSetting("Reminders:Enabled", "false");
         builder.UseSetting("RateLimits:FormPostsPerMinute", FormPostsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // No background sender unless a test asks for one (EmailPortalFactory).
         builder.UseSetting("Email:Enabled", "false");
