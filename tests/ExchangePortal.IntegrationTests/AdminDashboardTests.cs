@@ -116,7 +116,7 @@ public class AdminDashboardTests(PortalFactory portal) : IClassFixture<PortalFac
         // The arrival recorded today lies after the cohort's end: the weeks reach out to it.
         Assert.True(runningView.ArrivalsAndCompletions[^1].StartsOn > running.EndsOn);
         var arrivalsTable = page.Document.QuerySelector($"#arrivals-{running.Id} + details table")!;
-        Assert.Equal(runningView.ArrivalsAndCompletions.Select(p => $"Week of {p.StartsOn:d MMM yyyy}|{p.Arrivals}|{p.Completions}"),
+        Assert.Equal(runningView.ArrivalsAndCompletions.Select(p => $"{p.StartsOn:d MMM yyyy}|{p.Arrivals}|{p.Completions}"),
             BodyRows(arrivalsTable));
     }
 
@@ -145,6 +145,20 @@ public class AdminDashboardTests(PortalFactory portal) : IClassFixture<PortalFac
         Assert.Equal((1, 100), (smallScale.Ready, largeScale.Ready));
         Assert.Equal(1, smallView.ExpiringDocuments.Count(d => d.Cohort == cohort.Name));
         Assert.Equal(100, largeView.ExpiringDocuments.Count(d => d.Cohort == cohort.Name));
+    }
+
+    [Fact]
+    public async Task The_dashboard_reads_in_chinese()
+    {
+        var admin = await portal.SignInAsync("admin@demo.local");
+        admin.DefaultRequestHeaders.Add("Accept-Language", "zh-CN");
+
+        var page = await admin.GetPageAsync("/Admin");
+
+        Assert.Equal("项目仪表板", page.Document.QuerySelector("h1")!.TextContent);
+        Assert.Equal("批次准备情况", page.Document.QuerySelector("#readiness-heading")!.TextContent);
+        Assert.All(page.Document.QuerySelectorAll("details.chart-table summary"), s => Assert.StartsWith("以表格显示", s.TextContent));
+        Assert.Contains("：按状态统计的申请", page.Document.QuerySelector("figure title")!.TextContent);
     }
 
     private async Task<int> CountStatementsAsync(HttpClient client)

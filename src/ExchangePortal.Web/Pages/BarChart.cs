@@ -10,16 +10,25 @@ namespace ExchangePortal.Web.Pages;
 /// <param name="LabelHeader">The table's header over the row labels.</param>
 /// <param name="Series">The name of each value in a row, in the reader's language.</param>
 public sealed record BarChart(string Id, string Title, string LabelHeader, IReadOnlyList<string> Series, IReadOnlyList<BarChartRow> Rows,
-    string? OfHeader = null)
+    string? OfHeader = null, bool LabelsBeside = false)
 {
-    public const int Width = 640;
-    public const int BarArea = 540;
+    public const int Width = 360;
     public const int LabelHeight = 16;
-    public const int BarHeight = 12;
-    public const int BarGap = 3;
-    public const int RowGap = 10;
+    public const int BarHeight = 11;
+    public const int BarGap = 2;
+    public const int RowGap = 8;
 
-    public int RowHeight => LabelHeight + Series.Count * (BarHeight + BarGap) + RowGap;
+    /// <summary>Short labels (dates) stand in a column left of the bars; long ones (lab names) above them.</summary>
+    public int LabelWidth => LabelsBeside ? 92 : 0;
+
+    /// <summary>Room right of the longest bar for its figure ("12 of 14").</summary>
+    public int BarArea => Width - LabelWidth - 56;
+
+    public int RowHeight => (LabelsBeside ? 0 : LabelHeight) + Series.Count * (BarHeight + BarGap) + RowGap;
+
+    public int BarTop(int row, int series) => row * RowHeight + (LabelsBeside ? 0 : LabelHeight) + series * (BarHeight + BarGap);
+
+    public int LabelBaseline(int row) => LabelsBeside ? BarTop(row, 0) + BarHeight - 1 : row * RowHeight + LabelHeight - 4;
 
     public int Height => Math.Max(1, Rows.Count) * RowHeight;
 

@@ -16,9 +16,8 @@ public static class DashboardCharts
         cohort.Labs.Select(l => new BarChartRow(l.Lab, [l.SeatsTaken], l.Seats)).ToList(), L["Seats"]);
 
     public static BarChart ArrivalsAndCompletions(CohortProgress cohort, IStringLocalizer L) => new(
-        $"arrivals-{cohort.Id}", L["Arrivals and completions, {0}", cohort.Name], cohort.ByMonth ? L["Month"] : L["Week"],
+        $"arrivals-{cohort.Id}", L["Arrivals and completions, {0}", cohort.Name], cohort.ByMonth ? L["Month"] : L["Week starting"],
         [L["Arrivals"], L["Completions"]],
-        cohort.ArrivalsAndCompletions.Select(p => new BarChartRow(
-            cohort.ByMonth ? p.StartsOn.DisplayMonth() : L["Week of {0}", p.StartsOn.Display()],
-            [p.Arrivals, p.Completions])).ToList());
+        cohort.ArrivalsAndCompletions.Select(p => new BarChartRow(cohort.ByMonth ? p.StartsOn.DisplayMonth() : p.StartsOn.Display(),
+            [p.Arrivals, p.Completions])).ToList(), LabelsBeside: true);
 }
