@@ -43,7 +43,12 @@ public class AdminDashboard(PortalDbContext db, ProgrammeClock clock)
             .OrderBy(c => c.StartsOn)
             .Select(c => new
             {
-                c.Id, c.Name, c.Status, c.StartsOn, c.EndsOn, c.Capacity,
+                c.Id,
+                c.Name,
+                c.Status,
+                c.StartsOn,
+                c.EndsOn,
+                c.Capacity,
                 SeatsTaken = c.Labs.Sum(l => l.SeatsTaken),
                 // Readiness: of the confirmed and running stays, those whose three papers are all valid through the stay's
                 // last day. A paper without an expiry date counts as not shown valid (uploads of these kinds require one).
