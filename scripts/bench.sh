@@ -71,7 +71,7 @@ sign_in() {
     local jar="$WORK/$1.jar" token status
     rm -f "$jar"
     token=$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$APP_PORT/Identity/Account/Login" \
-        | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//; s/"$//')
+        | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
     status=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" \
         --data-urlencode "Input.Email=$1" --data-urlencode "Input.Password=$PASSWORD" \
         --data-urlencode "__RequestVerificationToken=$token" "http://127.0.0.1:$APP_PORT/Identity/Account/Login")

@@ -41,6 +41,8 @@ public static class PortalServices
         .AddScoped<Cohorts.CohortRoster>()
         .AddScoped<ApplicationReview>()
         .AddScoped<Notifications.OutboxDispatcher>()
+        .AddScoped<Notifications.Reminders>()
+        .AddScoped<Programme.CalendarFeed>()
         .AddScoped<DemoData>()
         .AddScoped<LargeDataSeeder>()
         .AddScoped<Benchmark.Fortunes>();

@@ -4,6 +4,7 @@ using ExchangePortal.Core.Benchmark;
 using ExchangePortal.Core.Data;
 using ExchangePortal.Core.Demo;
 using ExchangePortal.Core.Notifications;
+using ExchangePortal.Core.Programme;
 using ExchangePortal.Core.Users;
 using ExchangePortal.Web;
 using Microsoft.AspNetCore.Authorization;
@@ -80,6 +81,20 @@ if (builder.Configuration.GetValue("Offers:LapseEnabled", true))
     builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<RecurringJob>(sp, "offer lapses",
         TimeSpan.FromSeconds(builder.Configuration.GetValue("Offers:LapseCheckSeconds", 60.0)),
         async (IServiceProvider scoped, CancellationToken ct) => await scoped.GetRequiredService<OfferLapses>().LapseOverdueAsync(ct) > 0));
+var reminders = builder.Configuration.GetSection("Reminders");
+if (reminders.GetValue("Enabled", true))
+{
+    var reminderHour = reminders.GetValue("Hour", 8);
+    if (reminderHour is < 0 or > 23)
+        throw new InvalidOperationException("Reminders:Hour must be an hour of the day, 0 to 23.");
+    // Looks every hour and queues the day's reminders from that hour on (programme time); the keys make reruns harmless.
+    builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<RecurringJob>(sp, "reminders", TimeSpan.FromHours(1),
+        async (IServiceProvider scoped, CancellationToken ct) =>
+        {
+            await scoped.GetRequiredService<Reminders>().RunDailyAsync(reminderHour, ct);
+            return false;
+        }));
+}
 
 builder.Services.AddDefaultIdentity<PortalUser>(options =>
     {
@@ -120,7 +135,8 @@ builder.Services.AddAuthorizationBuilder()
     .AddPolicy(Roles.Applicant, p => p.RequireRole(Roles.Applicant))
     .AddPolicy(Roles.HospitalCoordinator, p => p.RequireRole(Roles.HospitalCoordinator))
     .AddPolicy(Roles.UniversityCoordinator, p => p.RequireRole(Roles.UniversityCoordinator))
-    .AddPolicy(Roles.Administrator, p => p.RequireRole(Roles.Administrator));
+    .AddPolicy(Roles.Administrator, p => p.RequireRole(Roles.Administrator))
+    .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Staff));
 builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
 builder.Services.Configure<RequestLocalizationOptions>(options =>
 {
@@ -137,6 +153,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeFolder("/Hospital", Roles.HospitalCoordinator);
     options.Conventions.AuthorizeFolder("/Coordinator", Roles.UniversityCoordinator);
     options.Conventions.AuthorizeFolder("/Admin", Roles.Administrator);
+    options.Conventions.AuthorizeFolder("/Calendar", Policies.Staff);
     options.Conventions.AllowAnonymousToPage("/Index");
     options.Conventions.AllowAnonymousToPage("/Privacy");
     options.Conventions.AllowAnonymousToPage("/Error");
@@ -156,6 +173,7 @@ builder.Services.AddRazorPages(options =>
 
 // Sign-in, registration and uploads: a fixed number of posts per client address per minute, then 429.
 var formPostsPerMinute = builder.Configuration.GetValue("RateLimits:FormPostsPerMinute", 10);
+var calendarFeedsPerMinute = builder.Configuration.GetValue("RateLimits:CalendarFeedsPerMinute", 30);
 builder.Services.AddRateLimiter(options =>
 {
     options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -163,10 +181,16 @@ builder.Services.AddRateLimiter(options =>
         ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = formPostsPerMinute, Window = TimeSpan.FromMinutes(1) })
         : RateLimitPartition.GetNoLimiter("reads"));
+    // Calendar apps poll a feed every few minutes at most; more than this from one address is someone guessing tokens.
+    options.AddPolicy(RateLimits.CalendarFeeds, context => RateLimitPartition.GetFixedWindowLimiter(
+        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+        _ => new FixedWindowRateLimiterOptions { PermitLimit = calendarFeedsPerMinute, Window = TimeSpan.FromMinutes(1) }));
 });
 
 // Chinese text goes out as characters, not as numeric character references.
 builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+
+builder.Services.AddOutputCache(PublicPages.Add);
 
 builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
 
@@ -228,6 +252,7 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseOutputCache();
 app.Use(async (context, next) =>
 {
     // Pages for a signed-in user carry personal data: never cache them.
@@ -244,6 +269,15 @@ app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => fa
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages().WithStaticAssets();
+// A staff member's calendar feed: the secret token in the URL is the only credential (calendar apps send no cookie).
+app.MapGet("/calendar/{token}.ics", async (string token, CalendarFeed feed, HttpRequest request, HttpResponse response, CancellationToken ct) =>
+{
+    var ics = await feed.RenderAsync(token, $"{request.Scheme}://{request.Host}{request.PathBase}", ct);
+    if (ics is null)
+        return Results.NotFound();
+    response.Headers.CacheControl = "no-store";
+    return Results.Text(ics, "text/calendar; charset=utf-8");
+}).AllowAnonymous().RequireRateLimiting(RateLimits.CalendarFeeds);
 // An unknown address is a friendly 404 for everyone, not a redirect to sign in.
 app.MapFallback(context =>
 {

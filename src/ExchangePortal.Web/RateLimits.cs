@@ -4,4 +4,7 @@ public static class RateLimits
 {
     /// <summary>The policy for forms that attackers hammer: sign-in, registration, uploads.</summary>
     public const string FormPosts = "form-posts";
+
+    /// <summary>The policy for the anonymous calendar feeds, whose URL carries a secret token.</summary>
+    public const string CalendarFeeds = "calendar-feeds";
 }

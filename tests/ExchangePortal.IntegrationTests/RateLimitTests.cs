@@ -27,8 +27,27 @@ public class RateLimitTests
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Identity/Account/Login")).StatusCode);
     }
 
+    [Fact]
+    public async Task Guessing_calendar_feed_tokens_from_one_address_gets_a_429()
+    {
+        await using var portal = new StrictPortalFactory();
+        var client = portal.CreateClient();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+            statuses.Add((await client.GetAsync($"/calendar/{i:x48}.ics")).StatusCode);
+
+        Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.TooManyRequests], statuses);
+    }
+
     private sealed class StrictPortalFactory : PortalFactory
     {
         protected override int FormPostsPerMinute => 3;
+
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("RateLimits:CalendarFeedsPerMinute", "3");
+        }
     }
 }

@@ -431,8 +431,11 @@ public class LargeDataSeeder(PortalDbContext db, ILookupNormalizer normalizer, P
         if (target == ApplicationStatus.Draft)
             return new BuiltApplication(application, documents);
 
+        // Some papers run out before the stay ends (the dashboard's expiring documents and readiness); chosen by the doctor's
+        // number, not the random sequence, so every other generated value stays the same.
+        var licenceExpiresOn = seed.Id % 13 == 0 ? cohort.EndsOn.AddDays(-30) : cohort.EndsOn.AddYears(2);
         foreach (var kind in new[] { DocumentKind.Cv, DocumentKind.PractisingLicence, DocumentKind.NominationLetter })
-            documents.Add(new SeedDocument(NextGuid(), kind, doctor.UserId, t, kind == DocumentKind.PractisingLicence ? cohort.EndsOn.AddYears(2) : null,
+            documents.Add(new SeedDocument(NextGuid(), kind, doctor.UserId, t, kind == DocumentKind.PractisingLicence ? licenceExpiresOn : null,
                 _random.Next(Pdfs.Length)));
         t = submittedAt > t ? submittedAt : t.AddMinutes(5);
         application.Submit(doctor.UserId, t);
@@ -503,8 +506,11 @@ public class LargeDataSeeder(PortalDbContext db, ILookupNormalizer normalizer, P
         var acceptedAt = offeredAt.AddHours(1 + _random.NextDouble() * 200);
         application.AcceptOffer(doctor.UserId, acceptedAt < respondBy ? acceptedAt : offeredAt.AddHours(1));
         t = acceptedAt;
-        documents.Add(new SeedDocument(NextGuid(), DocumentKind.TravelDocument, doctor.UserId, Step(4, 48), cohort.EndsOn.AddYears(3), _random.Next(Pdfs.Length)));
-        documents.Add(new SeedDocument(NextGuid(), DocumentKind.Insurance, doctor.UserId, Step(4, 48), cohort.EndsOn.AddDays(10), _random.Next(Pdfs.Length)));
+        var travelDocument = new SeedDocument(NextGuid(), DocumentKind.TravelDocument, doctor.UserId, Step(4, 48), cohort.EndsOn.AddYears(3), _random.Next(Pdfs.Length));
+        if (seed.Id % 11 != 0) // a few confirmed doctors have not uploaded their travel document yet
+            documents.Add(travelDocument);
+        documents.Add(new SeedDocument(NextGuid(), DocumentKind.Insurance, doctor.UserId, Step(4, 48),
+            seed.Id % 7 == 0 ? cohort.EndsOn.AddDays(-20) : cohort.EndsOn.AddDays(10), _random.Next(Pdfs.Length)));
         if (target == ApplicationStatus.Confirmed || cohort.StartsOn > today)
             return new BuiltApplication(application, documents);
         if (target == ApplicationStatus.Cancelled)
@@ -513,7 +519,8 @@ public class LargeDataSeeder(PortalDbContext db, ILookupNormalizer normalizer, P
             return new BuiltApplication(application, documents);
         }
 
-        application.MarkArrived(actors.Coordinator, AtUtc(cohort.StartsOn, 10));
+        var arrivedAt = AtUtc(cohort.StartsOn.AddDays(seed.Id % 8), 10); // arrivals spread over the first week, never in the future
+        application.MarkArrived(actors.Coordinator, arrivedAt < now ? arrivedAt : AtUtc(cohort.StartsOn, 10));
         if (target == ApplicationStatus.InProgress || cohort.EndsOn >= today)
             return new BuiltApplication(application, documents);
 

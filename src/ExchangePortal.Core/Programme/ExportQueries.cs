@@ -17,6 +17,9 @@ public class ExportQueries(PortalDbContext db)
     public async Task<IReadOnlyList<Applications.Option>> CohortsAsync(CancellationToken ct = default) =>
         await db.Cohorts.AsNoTracking().OrderByDescending(c => c.StartsOn).Select(c => new Applications.Option(c.Id, c.Name)).ToListAsync(ct);
 
+    public async Task<bool> CohortExistsAsync(int cohortId, CancellationToken ct = default) =>
+        await db.Cohorts.AsNoTracking().AnyAsync(c => c.Id == cohortId, ct);
+
     public IAsyncEnumerable<ApplicationExportRow> Applications(int? cohortId, ApplicationStatus? status) => db.Applications.AsNoTracking()
         .Where(a => cohortId == null || a.CohortId == cohortId)
         .Where(a => status == null || a.Status == status)

@@ -9,6 +9,9 @@ public static class Roles
 
     public static readonly IReadOnlyList<string> All =
         [Applicant, HospitalCoordinator, UniversityCoordinator, Administrator];
+
+    /// <summary>The university's staff: they get a calendar feed.</summary>
+    public static readonly IReadOnlyList<string> Staff = [UniversityCoordinator, Administrator];
 }
 
 /// <summary>The role names as an enum, for showing them in plain words.</summary>

@@ -1,8 +1,10 @@
+using Microsoft.AspNetCore.OutputCaching;
 using ExchangePortal.Core.Programme;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ExchangePortal.Web.Pages;
 
+[OutputCache(PolicyName = PublicPages.Policy)]
 public class IndexModel(ProgrammeService programme) : PageModel
 {
     public ProgrammeOverview Overview { get; private set; } = null!;

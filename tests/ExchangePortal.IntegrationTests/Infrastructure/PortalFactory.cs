@@ -35,12 +35,18 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Seed", MigrateAndSeed ? "true" : "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Offers:LapseEnabled", "false");
+        builder.UseSetting("Reminders:Enabled", "false");
         builder.UseSetting("RateLimits:FormPostsPerMinute", FormPostsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // No background sender unless a test asks for one (EmailPortalFactory).
         builder.UseSetting("Email:Enabled", "false");
         builder.ConfigureTestServices(services =>
             services.ConfigureDbContext<PortalDbContext>(options => options.AddInterceptors(Sql)));
     }
+
+    /// <summary>Empties the output cache of the public pages, so the next request renders them (and runs their SQL).</summary>
+    public async Task EvictPublicPagesAsync() =>
+        await Services.GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>()
+            .EvictByTagAsync(ExchangePortal.Web.PublicPages.Tag, CancellationToken.None);
 
     /// <summary>A DbContext on the same database, for arranging and asserting outside the app (started first, so migrated and seeded).</summary>
     public PortalDbContext NewDbContext()

@@ -1,9 +1,11 @@
+using Microsoft.AspNetCore.OutputCaching;
 using ExchangePortal.Core.HostLabs;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ExchangePortal.Web.Pages.Labs;
 
+[OutputCache(PolicyName = PublicPages.Policy)]
 public class DetailsModel(LabCatalogue catalogue) : PageModel
 {
     public LabDetails Lab { get; private set; } = null!;

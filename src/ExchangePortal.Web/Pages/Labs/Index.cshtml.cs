@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using System.ComponentModel.DataAnnotations;
 using ExchangePortal.Core.HostLabs;
 using Microsoft.AspNetCore.Mvc;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ExchangePortal.Web.Pages.Labs;
 
+[OutputCache(PolicyName = PublicPages.Policy)]
 public class IndexModel(LabCatalogue catalogue) : PageModel
 {
     [BindProperty(SupportsGet = true)]

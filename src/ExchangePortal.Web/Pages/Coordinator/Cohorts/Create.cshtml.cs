@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ExchangePortal.Web.Pages.Coordinator.Cohorts;
 
+[EvictsPublicPages]
 public class CreateModel(CohortAdministration cohorts) : PageModel
 {
     [BindProperty]

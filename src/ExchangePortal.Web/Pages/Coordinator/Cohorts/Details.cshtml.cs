@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ExchangePortal.Web.Pages.Coordinator.Cohorts;
 
+[EvictsPublicPages]
 public class DetailsModel(CohortAdministration cohorts) : PageModel
 {
     public CohortDetails Cohort { get; private set; } = null!;

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ExchangePortal.Web.Pages.Coordinator.Cohorts;
 
+[EvictsPublicPages]
 public class EditModel(CohortAdministration cohorts) : PageModel
 {
     [BindProperty]

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ExchangePortal.Web.Pages.Coordinator.Labs;
 
+[EvictsPublicPages]
 public class CreateModel(HostLabAdministration labs) : PageModel
 {
     [BindProperty]

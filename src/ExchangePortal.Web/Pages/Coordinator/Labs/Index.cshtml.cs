@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ExchangePortal.Web.Pages.Coordinator.Labs;
 
+[EvictsPublicPages]
 public class IndexModel(HostLabAdministration labs) : PageModel
 {
     public IReadOnlyList<HostLabRow> Labs { get; private set; } = [];

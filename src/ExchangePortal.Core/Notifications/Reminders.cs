@@ -1,0 +1,159 @@
+using ExchangePortal.Core.Agreements;
+using ExchangePortal.Core.Applications;
+using ExchangePortal.Core.Data;
+using ExchangePortal.Core.Data.Configurations;
+using ExchangePortal.Core.Documents;
+using ExchangePortal.Core.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace ExchangePortal.Core.Notifications;
+
+public sealed record MilestoneReminder(int MilestoneId, int AgreementId, string Title, string Agreement, DateOnly DueOn,
+    MilestoneStatus Status, string OwnerId, string OwnerName, string OwnerEmail, string? OwnerCulture);
+
+public sealed record DocumentReminder(Guid DocumentId, DocumentKind Kind, DateOnly ExpiresOn, int ApplicationId, string Cohort,
+    DateOnly StayEndsOn, int HospitalId, string DoctorUserId, string DoctorName, string DoctorEmail, string? DoctorCulture);
+
+public sealed record ReminderRecipient(string UserId, string Name, string Email, string? Culture);
+
+/// <summary>
+/// The daily reminders: milestone owners 14 days and 1 day before a due date and once it is overdue; applicants and their
+/// hospital's coordinators 60, 30 and 7 days before a document expires within the stay. Each reminder is queued once, by
+/// a unique key inserted in the same transaction as its outbox email, so reruns and several instances send nothing twice.
+/// </summary>
+public class Reminders(PortalDbContext db, ProgrammeClock clock, ILogger<Reminders> logger)
+{
+    private static readonly ApplicationStatus[] InStay = [ApplicationStatus.Confirmed, ApplicationStatus.InProgress];
+
+    /// <summary>
+    /// The reminder a milestone is owed with this many days left: a window stays open until the next one opens, so a
+    /// day the job did not run is caught up ("due-14" still goes out at 13 days left), and only the latest window's.
+    /// </summary>
+    public static string? MilestoneWindow(int daysLeft) => daysLeft switch
+    {
+        < 0 => "overdue",
+        <= 1 => "due-1",
+        <= 14 => "due-14",
+        _ => null,
+    };
+
+    /// <summary>The reminder (60, 30 or 7 days) a document expiring in this many days is owed; none once it has expired.</summary>
+    public static int? DocumentWindow(int daysLeft) => daysLeft switch
+    {
+        < 0 => null,
+        <= 7 => 7,
+        <= 30 => 30,
+        <= 60 => 60,
+        _ => null,
+    };
+
+    /// <summary>Runs the reminders once the programme's clock has reached the given hour of the day; returns how many were queued.</summary>
+    public async Task<int> RunDailyAsync(int hour, CancellationToken ct = default) =>
+        clock.ToLocal(clock.Now).Hour >= hour ? await SendDueAsync(ct) : 0;
+
+    /// <summary>Queues every reminder due today that has not been queued yet; returns how many were queued.</summary>
+    public async Task<int> SendDueAsync(CancellationToken ct = default)
+    {
+        var today = clock.Today;
+        var now = clock.Now;
+        var due = new List<(string Key, Notification Email)>();
+        foreach (var m in await MilestonesAsync(today, now, ct))
+        {
+            var daysLeft = m.DueOn.DayNumber - today.DayNumber;
+            if (MilestoneWindow(daysLeft) is { } window)
+                due.Add(($"milestone:{m.MilestoneId}:{window}:{m.DueOn:yyyy-MM-dd}:{m.OwnerId}", ReminderEmails.Milestone(m, window, daysLeft, now)));
+        }
+        var documents = await DocumentsAsync(today, ct);
+        var coordinators = await CoordinatorsAsync(documents.Select(d => d.HospitalId).Distinct().ToList(), now, ct);
+        foreach (var d in documents)
+        {
+            var daysLeft = d.ExpiresOn.DayNumber - today.DayNumber;
+            if (DocumentWindow(daysLeft) is not { } window)
+                continue;
+            var key = $"document:{d.DocumentId}:expires-{window}:{d.ExpiresOn:yyyy-MM-dd}";
+            due.Add(($"{key}:{d.DoctorUserId}", ReminderEmails.DocumentToApplicant(d, window, daysLeft, now)));
+            foreach (var coordinator in coordinators.Where(c => c.HospitalId == d.HospitalId))
+                due.Add(($"{key}:{coordinator.Recipient.UserId}", ReminderEmails.DocumentToCoordinator(d, coordinator.Recipient, window, daysLeft, now)));
+        }
+        if (due.Count == 0)
+            return 0;
+
+        var keys = due.Select(r => r.Key).ToList();
+        var queuedBefore = (await db.SentReminders.AsNoTracking().Where(r => keys.Contains(r.Key)).Select(r => r.Key).ToListAsync(ct))
+            .ToHashSet(StringComparer.Ordinal);
+        var queued = 0;
+        foreach (var (key, email) in due.Where(r => !queuedBefore.Contains(r.Key)).OrderBy(r => r.Key, StringComparer.Ordinal))
+        {
+            if (await QueueOnceAsync(key, email, now, ct))
+                queued++;
+        }
+        if (queued > 0)
+            logger.LogInformation("Reminders: {Queued} queued", queued);
+        return queued;
+    }
+
+    /// <summary>
+    /// The key and the email in one transaction. Another instance inserting the same key waits on the unique index until
+    /// this one commits, then inserts nothing, so it queues no email; if this one rolls back, the other one queues it.
+    /// </summary>
+    private async Task<bool> QueueOnceAsync(string key, Notification email, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var inserted = await db.Database.ExecuteSqlAsync(
+            $"""INSERT INTO "SentReminders" ("Key", "QueuedAt") VALUES ({key}, {now}) ON CONFLICT ("Key") DO NOTHING""", ct);
+        if (inserted == 1)
+        {
+            db.Notifications.Add(email);
+            await db.SaveChangesAsync(ct);
+        }
+        await transaction.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        return inserted == 1;
+    }
+
+    private async Task<List<MilestoneReminder>> MilestonesAsync(DateOnly today, DateTimeOffset now, CancellationToken ct)
+    {
+        var horizon = today.AddDays(14);
+        return await db.Milestones.AsNoTracking()
+            .Where(m => (m.Status == MilestoneStatus.Planned || m.Status == MilestoneStatus.InProgress) && m.DueOn <= horizon)
+            .Where(m => m.Owner != null && m.Owner.Email != null && (m.Owner.LockoutEnd == null || m.Owner.LockoutEnd <= now))
+            .OrderBy(m => m.Id)
+            .Select(m => new MilestoneReminder(m.Id, m.AgreementId, m.Title, m.Agreement.Title, m.DueOn, m.Status,
+                m.OwnerId!, m.Owner!.DisplayName, m.Owner.Email!, m.Owner.PreferredCulture))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>Documents of confirmed and running stays that expire before the stay ends, within 60 days, and not renewed by a later one.</summary>
+    private async Task<List<DocumentReminder>> DocumentsAsync(DateOnly today, CancellationToken ct)
+    {
+        var horizon = today.AddDays(60);
+        return await db.Documents.AsNoTracking()
+            .Where(d => d.ExpiresOn != null && d.ExpiresOn >= today && d.ExpiresOn <= horizon)
+            .Where(d => d.Application != null && InStay.Contains(d.Application.Status))
+            .Where(d => d.ExpiresOn < (d.Application!.Placement != null ? d.Application.Placement.EndsOn : d.Application.Cohort.EndsOn))
+            .Where(d => !db.Documents.Any(o => o.ApplicationId == d.ApplicationId && o.Kind == d.Kind && o.ExpiresOn > d.ExpiresOn))
+            .OrderBy(d => d.ExpiresOn).ThenBy(d => d.Id)
+            .Select(d => new DocumentReminder(d.Id, d.Kind, d.ExpiresOn!.Value, d.ApplicationId!.Value, d.Application!.Cohort.Name,
+                d.Application.Placement != null ? d.Application.Placement.EndsOn : d.Application.Cohort.EndsOn,
+                d.Application.Doctor.HospitalId, d.Application.Doctor.UserId, d.Application.Doctor.FullName, d.Application.Doctor.Email,
+                d.Application.Doctor.User.PreferredCulture))
+            .ToListAsync(ct);
+    }
+
+    private async Task<List<(int HospitalId, ReminderRecipient Recipient)>> CoordinatorsAsync(List<int> hospitalIds, DateTimeOffset now,
+        CancellationToken ct)
+    {
+        if (hospitalIds.Count == 0)
+            return [];
+        var role = RoleConfiguration.RoleId(Roles.HospitalCoordinator);
+        var rows = await db.Users.AsNoTracking()
+            .Where(u => u.HospitalId != null && hospitalIds.Contains(u.HospitalId.Value) && u.Email != null)
+            .Where(u => u.LockoutEnd == null || u.LockoutEnd <= now)
+            .Where(u => db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == role))
+            .OrderBy(u => u.Id)
+            .Select(u => new { HospitalId = u.HospitalId!.Value, u.Id, u.DisplayName, Email = u.Email!, u.PreferredCulture })
+            .ToListAsync(ct);
+        return rows.Select(u => (u.HospitalId, new ReminderRecipient(u.Id, u.DisplayName, u.Email, u.PreferredCulture))).ToList();
+    }
+}
