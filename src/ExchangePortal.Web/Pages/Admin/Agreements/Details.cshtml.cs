@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 
 namespace ExchangePortal.Web.Pages.Admin.Agreements;
 
+[EvictsPublicPages]
 public class DetailsModel(AgreementOffice office, AgreementAdministration administration, MilestoneDesk desk,
     IStringLocalizer<SharedResource> l) : PageModel
 {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 
 namespace ExchangePortal.Web.Pages.Admin.Agreements;
 
+[EvictsPublicPages]
 public class IndexModel(AgreementOffice office, AgreementAdministration administration, IStringLocalizer<SharedResource> l) : PageModel
 {
     public IReadOnlyList<AgreementRow> Agreements { get; private set; } = [];
