@@ -85,8 +85,10 @@ statements() {
 
 RESULTS="$WORK/results.tsv"
 MEMORY="$WORK/memory.tsv"
+SOLO="$WORK/solo.tsv"
 : >"$RESULTS"
 : >"$MEMORY"
+: >"$SOLO"
 
 for SCALE in $SCALES; do
     DB="bench_$SCALE"
@@ -167,6 +169,17 @@ for SCALE in $SCALES; do
         rss=$(awk '/VmRSS/ { print int($2 / 1024) }' "/proc/$SERVER_PID/status")
         printf '%s\t%s\t%s\n' "$SCALE" "$round" "$rss" >>"$MEMORY"
     done
+    # Server time: one connection, one request at a time (no queueing), after the rounds.
+    log "Scale $SCALE, server time per page (1 connection)"
+    sign_in_all
+    for entry in "${PAGES[@]}"; do
+        IFS='|' read -r name role path <<<"$entry"
+        header=()
+        [ -n "${COOKIE[$role]}" ] && header=(-H "Cookie: ${COOKIE[$role]}")
+        read -r _ _ p50 _ _ _ _ < <(pin "$WRK_CPU" wrk -t1 -c1 -d3s --timeout 10s -s "$WORK/report.lua" "${header[@]}" \
+            "http://127.0.0.1:$APP_PORT$path" | grep '^BENCH')
+        printf '%s\t%s\t%s\n' "$SCALE" "$name" "$p50" >>"$SOLO"
+    done
     peak=$(awk '/VmHWM/ { print int($2 / 1024) }' "/proc/$SERVER_PID/status")
     printf '%s\tpeak\t%s\n' "$SCALE" "$peak" >>"$MEMORY"
 
@@ -187,18 +200,19 @@ REPORT="$WORK/report.md"
 {
     echo "Run on $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores ($(lscpu | awk -F: '/Model name/ { gsub(/^ +/, "", $2); print $2; exit }')), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo);"
     echo "$ROUNDS rounds of ${DURATION} s per page, pages interleaved, $CONNECTIONS connections, wrk on core $WRK_CPU, the portal on core $APP_CPU."
-    echo "Medians over the rounds; non-2xx summed over the rounds; SQL statements per request from pg_stat_statements."
+    echo "Medians over the rounds; non-2xx summed over the rounds; SQL statements per request from pg_stat_statements;"
+    echo "server ms: the median latency with one connection (one request at a time, no queueing), after the rounds."
     for SCALE in $SCALES; do
         base=$(col "$SCALE" baseline 4)
         echo
         echo "### $SCALE applications"
         echo
-        echo "| page | requests/s | vs baseline | p50 ms | p95 ms | p99 ms | non-2xx | SQL/request |"
-        echo "|---|---|---|---|---|---|---|---|"
+        echo "| page | requests/s | vs baseline | p50 ms | p95 ms | p99 ms | non-2xx | SQL/request | server ms (1 connection, p50) |"
+        echo "|---|---|---|---|---|---|---|---|---|"
         for page in $PAGE_NAMES; do
             rps=$(col "$SCALE" "$page" 4)
             ratio=$(awk -v r="$rps" -v b="$base" 'BEGIN { printf "%.2f", (b > 0 ? r / b : 0) }')
-            echo "| $page | $rps | $ratio | $(col "$SCALE" "$page" 5) | $(col "$SCALE" "$page" 6) | $(col "$SCALE" "$page" 7) | $(sumcol "$SCALE" "$page" 8) | $(col "$SCALE" "$page" 10) |"
+            echo "| $page | $rps | $ratio | $(col "$SCALE" "$page" 5) | $(col "$SCALE" "$page" 6) | $(col "$SCALE" "$page" 7) | $(sumcol "$SCALE" "$page" 8) | $(col "$SCALE" "$page" 10) | $(awk -F'\t' -v s="$SCALE" -v p="$page" '$1 == s && $2 == p { print $3 }' "$SOLO") |"
         done
         echo
         echo "Server memory (RSS, MB) after each round: $(awk -F'\t' -v s="$SCALE" '$1 == s && $2 != "peak" { printf "%s%s", sep, $3; sep = ", " }' "$MEMORY"); peak $(awk -F'\t' -v s="$SCALE" '$1 == s && $2 == "peak" { print $3 }' "$MEMORY") MB."
