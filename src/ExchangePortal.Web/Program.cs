@@ -55,10 +55,11 @@ var benchmarkEnabled = builder.Configuration.GetValue<bool>("Benchmark:Enabled")
 builder.Services.AddSerilog((services, log) =>
 {
     log.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).Enrich.FromLogContext();
+    // Console writes happen on a background thread (the async sink), never on a request thread; flushed at shutdown.
     if (isDevelopment)
-        log.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
+        log.WriteTo.Async(sink => sink.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"));
     else
-        log.WriteTo.Console(new RenderedCompactJsonFormatter());
+        log.WriteTo.Async(sink => sink.Console(new RenderedCompactJsonFormatter()));
 });
 
 builder.Services.AddSingleton(TimeProvider.System);
