@@ -55,16 +55,17 @@ var benchmarkEnabled = builder.Configuration.GetValue<bool>("Benchmark:Enabled")
 builder.Services.AddSerilog((services, log) =>
 {
     log.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).Enrich.FromLogContext();
+    // Console writes happen on a background thread (the async sink), never on a request thread; flushed at shutdown.
     if (isDevelopment)
-        log.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
+        log.WriteTo.Async(sink => sink.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"));
     else
-        log.WriteTo.Console(new RenderedCompactJsonFormatter());
+        log.WriteTo.Async(sink => sink.Console(new RenderedCompactJsonFormatter()));
 });
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(sp => new ProgrammeClock(
     sp.GetRequiredService<TimeProvider>(), builder.Configuration["Programme:TimeZone"] ?? ProgrammeClock.DefaultTimeZone));
-builder.Services.AddDbContextPool<PortalDbContext>(options => options.UseNpgsql(connectionString));
+builder.Services.AddDbContextPool<PortalDbContext>(options => options.UseNpgsql(AutoPrepare.Apply(connectionString)));
 builder.Services.AddPortalServices();
 // Notifications always go to the outbox; without a transport they wait there until one is configured.
 if (emailTransport is not null)

@@ -10,6 +10,11 @@ namespace ExchangePortal.Web;
 
 public static class SecurityStampCheck
 {
+    // Runs on every signed-in request: compiled once, so no LINQ translation or query cache lookup per request.
+    private static readonly Func<PortalDbContext, string, string?, DateTimeOffset, Task<bool>> IsCurrent =
+        EF.CompileAsyncQuery((PortalDbContext db, string userId, string? stamp, DateTimeOffset now) =>
+            db.Users.AsNoTracking().Any(u => u.Id == userId && u.SecurityStamp == stamp && (u.LockoutEnd == null || u.LockoutEnd <= now)));
+
     /// <summary>Rejects the cookie when the account's security stamp changed since sign-in or the account is locked.</summary>
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
@@ -18,8 +23,7 @@ public static class SecurityStampCheck
         var stamp = context.Principal?.FindFirstValue(claimType);
         var db = context.HttpContext.RequestServices.GetRequiredService<PortalDbContext>();
         var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
-        var valid = userId is not null && await db.Users.AsNoTracking()
-            .AnyAsync(u => u.Id == userId && u.SecurityStamp == stamp && (u.LockoutEnd == null || u.LockoutEnd <= now));
+        var valid = userId is not null && await IsCurrent(db, userId, stamp, now);
         if (!valid)
         {
             context.RejectPrincipal();
