@@ -176,7 +176,7 @@ for SCALE in $SCALES; do
         IFS='|' read -r name role path <<<"$entry"
         header=()
         [ -n "${COOKIE[$role]}" ] && header=(-H "Cookie: ${COOKIE[$role]}")
-        read -r _ _ p50 _ _ _ _ < <(pin "$WRK_CPU" wrk -t1 -c1 -d3s --timeout 10s -s "$WORK/report.lua" "${header[@]}" \
+        read -r _ _ _ p50 _ _ _ _ < <(pin "$WRK_CPU" wrk -t1 -c1 -d3s --timeout 10s -s "$WORK/report.lua" "${header[@]}" \
             "http://127.0.0.1:$APP_PORT$path" | grep '^BENCH')
         printf '%s\t%s\t%s\n' "$SCALE" "$name" "$p50" >>"$SOLO"
     done

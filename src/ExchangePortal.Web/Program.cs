@@ -65,7 +65,7 @@ builder.Services.AddSerilog((services, log) =>
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(sp => new ProgrammeClock(
     sp.GetRequiredService<TimeProvider>(), builder.Configuration["Programme:TimeZone"] ?? ProgrammeClock.DefaultTimeZone));
-builder.Services.AddDbContextPool<PortalDbContext>(options => options.UseNpgsql(AutoPrepare.Apply(connectionString)));
+builder.Services.AddDbContextPool<PortalDbContext>(options => options.UseNpgsql(PooledConnections.Tune(connectionString)));
 builder.Services.AddPortalServices();
 // Notifications always go to the outbox; without a transport they wait there until one is configured.
 if (emailTransport is not null)

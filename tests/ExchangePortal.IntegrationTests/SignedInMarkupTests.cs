@@ -36,13 +36,15 @@ public class SignedInMarkupTests(PortalFactory portal) : IClassFixture<PortalFac
     [Fact]
     public void Statements_are_prepared_unless_the_connection_string_says_otherwise()
     {
-        var applied = new Npgsql.NpgsqlConnectionStringBuilder(AutoPrepare.Apply("Host=db;Database=portal;Username=portal"));
-        var explicitOff = new Npgsql.NpgsqlConnectionStringBuilder(AutoPrepare.Apply("Host=db;Database=portal;Max Auto Prepare=0"));
-        var explicitOther = new Npgsql.NpgsqlConnectionStringBuilder(AutoPrepare.Apply("Host=db;MaxAutoPrepare=5"));
+        var applied = new Npgsql.NpgsqlConnectionStringBuilder(PooledConnections.Tune("Host=db;Database=portal;Username=portal"));
+        var explicitOff = new Npgsql.NpgsqlConnectionStringBuilder(PooledConnections.Tune("Host=db;Database=portal;Max Auto Prepare=0;No Reset On Close=false"));
+        var explicitOther = new Npgsql.NpgsqlConnectionStringBuilder(PooledConnections.Tune("Host=db;MaxAutoPrepare=5"));
 
-        Assert.Equal(AutoPrepare.DefaultMaxStatements, applied.MaxAutoPrepare);
+        Assert.Equal(PooledConnections.DefaultMaxAutoPrepare, applied.MaxAutoPrepare);
+        Assert.True(applied.NoResetOnClose);
         Assert.Equal("portal", applied.Database);
         Assert.Equal(0, explicitOff.MaxAutoPrepare);
+        Assert.False(explicitOff.NoResetOnClose);
         Assert.Equal(5, explicitOther.MaxAutoPrepare);
     }
 }
