@@ -1,5 +1,6 @@
 using ExchangePortal.Core;
 using ExchangePortal.Core.Applications;
+using ExchangePortal.Core.Auditing;
 using ExchangePortal.Core.Benchmark;
 using ExchangePortal.Core.Data;
 using ExchangePortal.Core.Demo;
@@ -65,7 +66,12 @@ builder.Services.AddSerilog((services, log) =>
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(sp => new ProgrammeClock(
     sp.GetRequiredService<TimeProvider>(), builder.Configuration["Programme:TimeZone"] ?? ProgrammeClock.DefaultTimeZone));
-builder.Services.AddDbContextPool<PortalDbContext>(options => options.UseNpgsql(PooledConnections.Tune(connectionString)));
+// Edits people make to audited entities (labs, cohorts) are written to the audit trail field by field, in the same save.
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddSingleton<IAuditActor, HttpAuditActor>();
+builder.Services.AddSingleton<FieldAuditInterceptor>();
+builder.Services.AddDbContextPool<PortalDbContext>((services, options) => options.UseNpgsql(PooledConnections.Tune(connectionString))
+    .AddInterceptors(services.GetRequiredService<FieldAuditInterceptor>()));
 builder.Services.AddPortalServices();
 // Notifications always go to the outbox; without a transport they wait there until one is configured.
 if (emailTransport is not null)

@@ -13,7 +13,7 @@ public enum CohortStatus
     Cancelled,
 }
 
-public class ExchangeCohort
+public class ExchangeCohort : Auditing.IFieldAudited
 {
     public int Id { get; private set; }
     public int AgreementId { get; private set; }

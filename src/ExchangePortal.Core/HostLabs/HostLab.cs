@@ -2,7 +2,7 @@ using ExchangePortal.Core.Institutions;
 
 namespace ExchangePortal.Core.HostLabs;
 
-public class HostLab
+public class HostLab : Auditing.IFieldAudited
 {
     public int Id { get; private set; }
     public int UniversityId { get; private set; }

@@ -1,0 +1,82 @@
+using System.Collections;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace ExchangePortal.Core.Auditing;
+
+/// <summary>An entity whose edits are audited field by field by <see cref="FieldAuditInterceptor"/> (host labs, cohorts).</summary>
+public interface IFieldAudited;
+
+/// <summary>Who is making the change: the signed-in user, or null for the portal itself (seeding, background jobs).</summary>
+public interface IAuditActor
+{
+    string? ActorId { get; }
+}
+
+/// <summary>
+/// Writes an audit entry, in the same save, for every edit a person makes to an <see cref="IFieldAudited"/> entity:
+/// the fields that changed, before and after (row versions left out). Creations are audited after the insert, when
+/// the new row has its id. Changes made by the portal itself (no actor) are not audited here.
+/// </summary>
+public sealed class FieldAuditInterceptor(IAuditActor actor, TimeProvider time) : SaveChangesInterceptor
+{
+    // The entities a save inserts, per context, until the insert has given them their ids.
+    private readonly ConditionalWeakTable<DbContext, List<EntityEntry>> _added = new();
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+        CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } db && actor.ActorId is { } actorId)
+        {
+            var entries = db.ChangeTracker.Entries().Where(e => e.Entity is IFieldAudited).ToList();
+            foreach (var entry in entries.Where(e => e.State == EntityState.Modified))
+            {
+                var changes = entry.Properties
+                    .Where(p => p.IsModified && !p.Metadata.IsConcurrencyToken && !Equals(Text(p.OriginalValue), Text(p.CurrentValue)))
+                    .ToDictionary(p => p.Metadata.Name, p => new FieldChange(Text(p.OriginalValue), Text(p.CurrentValue)));
+                if (changes.Count > 0)
+                    db.Add(Entry(entry, actorId, "edited", changes));
+            }
+            var added = entries.Where(e => e.State == EntityState.Added).ToList();
+            if (added.Count > 0)
+                _added.AddOrUpdate(db, added);
+        }
+        return base.SavingChangesAsync(eventData, result, cancellationToken);
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result,
+        CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } db && _added.TryGetValue(db, out var added) && actor.ActorId is { } actorId)
+        {
+            _added.Remove(db);
+            foreach (var entry in added)
+                db.Add(Entry(entry, actorId, "created", entry.Properties
+                    .Where(p => !p.Metadata.IsConcurrencyToken && !p.Metadata.IsPrimaryKey() && Text(p.CurrentValue) is not null)
+                    .ToDictionary(p => p.Metadata.Name, p => new FieldChange(null, Text(p.CurrentValue)))));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return await base.SavedChangesAsync(eventData, result, cancellationToken);
+    }
+
+    private AuditEntry Entry(EntityEntry entry, string actorId, string verb, Dictionary<string, FieldChange> changes)
+    {
+        var type = entry.Metadata.ClrType.Name;
+        var key = string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Text(entry.Property(p.Name).CurrentValue)));
+        return new AuditEntry(time.GetUtcNow(), actorId, $"{char.ToLowerInvariant(type[0])}{type[1..]}.{verb}", type, key, changes);
+    }
+
+    private static string? Text(object? value) => value switch
+    {
+        null => null,
+        string s => s,
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTimeOffset t => t.ToString("O", CultureInfo.InvariantCulture),
+        IEnumerable items => string.Join(", ", items.Cast<object?>().Select(Text)),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+}
