@@ -19,6 +19,9 @@ public static class PublicPages
     public static void Add(OutputCacheOptions options) =>
         options.AddPolicy(Policy, policy => policy
             .Expire(Lifetime)
+            // No request coalescing: with it, a first request that the visitor aborts can hand an empty or truncated
+            // page to the requests waiting on it (dotnet/aspnetcore#52310, fixed only in later servicing releases).
+            .SetLocking(false)
             .Tag(Tag)
             .SetVaryByQuery("*")
             .VaryByValue(_ => new KeyValuePair<string, string>("culture", CultureInfo.CurrentUICulture.Name)));
