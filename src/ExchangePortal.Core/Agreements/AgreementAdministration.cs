@@ -110,17 +110,10 @@ public class AgreementAdministration(PortalDbContext db, ProgrammeClock clock)
     }
 
     /// <summary>The signed text as an attachment; the download is written to the audit trail.</summary>
-    public async Task<DocumentFile?> OpenDocumentAsync(int id, Guid documentId, string actorId, CancellationToken ct = default)
-    {
-        var file = await db.Documents.AsNoTracking().Where(d => d.Id == documentId && d.AgreementId == id)
-            .Select(d => new DocumentFile(d.Content.Bytes, d.ContentType, d.FileName)).SingleOrDefaultAsync(ct);
-        if (file is null)
-            return null;
-        db.AuditEntries.Add(new AuditEntry(clock.Now, actorId, "document.downloaded", nameof(StoredDocument), documentId.ToString(),
-            new() { ["Agreement"] = new FieldChange(null, id.ToString()) }));
-        await db.SaveChangesAsync(ct);
-        return file;
-    }
+    public Task<DocumentFile?> OpenDocumentAsync(int id, Guid documentId, string actorId, CancellationToken ct = default) =>
+        db.OpenAuditedAsync(db.Documents.Where(d => d.Id == documentId && d.AgreementId == id),
+            new AuditEntry(clock.Now, actorId, "document.downloaded", nameof(StoredDocument), documentId.ToString(),
+                new() { ["Agreement"] = new FieldChange(null, id.ToString()) }), ct);
 
     private async Task<List<CollaborationArea>> AreasAsync(IReadOnlyList<int> ids, string? newArea, CancellationToken ct)
     {

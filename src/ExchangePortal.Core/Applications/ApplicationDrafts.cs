@@ -137,18 +137,9 @@ public class ApplicationDrafts(PortalDbContext db, ProgrammeClock clock)
     }
 
     /// <summary>The owner's own document, as an attachment; the download is written to the audit trail.</summary>
-    public async Task<DocumentFile?> OpenDocumentAsync(int applicationId, Guid documentId, string userId, CancellationToken ct = default)
-    {
-        var file = await db.Documents.AsNoTracking()
-            .Where(d => d.Id == documentId && d.ApplicationId == applicationId && d.Application!.Doctor.UserId == userId)
-            .Select(d => new DocumentFile(d.Content.Bytes, d.ContentType, d.FileName))
-            .SingleOrDefaultAsync(ct);
-        if (file is null)
-            return null;
-        db.AuditEntries.Add(new AuditEntry(clock.Now, userId, "document.downloaded", nameof(StoredDocument), documentId.ToString()));
-        await db.SaveChangesAsync(ct);
-        return file;
-    }
+    public Task<DocumentFile?> OpenDocumentAsync(int applicationId, Guid documentId, string userId, CancellationToken ct = default) =>
+        db.OpenAuditedAsync(db.Documents.Where(d => d.Id == documentId && d.ApplicationId == applicationId && d.Application!.Doctor.UserId == userId),
+            new AuditEntry(clock.Now, userId, "document.downloaded", nameof(StoredDocument), documentId.ToString()), ct);
 
     // Application documents change while the application is being written; the end-of-stay report during the stay.
     private async Task<ExchangeApplication> EditableAsync(int applicationId, string userId, DocumentKind kind, CancellationToken ct)

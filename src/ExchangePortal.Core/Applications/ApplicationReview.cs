@@ -25,8 +25,6 @@ public sealed record ReviewDetails(int Id, uint Version, ApplicationStatus Statu
     DateOnly? IntendedEndOn, DateTimeOffset? SubmittedAt, DateTimeOffset? OfferRespondBy, string? WaitlistedFor,
     List<LabSeats> Labs, List<DocumentRow> Documents, List<HistoryRow> History, PlacementRow? Placement);
 
-public sealed record DocumentFile(byte[] Bytes, string ContentType, string FileName);
-
 /// <summary>What a university coordinator reads about one application, and its documents (every view audited).</summary>
 public class ApplicationReview(PortalDbContext db, ProgrammeClock clock)
 {
@@ -60,18 +58,10 @@ public class ApplicationReview(PortalDbContext db, ProgrammeClock clock)
     }
 
     /// <summary>A document of a submitted application, for staff; the view is written to the audit trail.</summary>
-    public async Task<DocumentFile?> OpenDocumentAsync(int applicationId, Guid documentId, string actorId, CancellationToken ct = default,
-        int? hospitalId = null)
-    {
-        var file = await db.Documents.AsNoTracking()
-            .Where(d => d.Id == documentId && d.ApplicationId == applicationId && d.Application!.Status != ApplicationStatus.Draft)
-            .Where(d => hospitalId == null || d.Application!.Doctor.HospitalId == hospitalId)
-            .Select(d => new DocumentFile(d.Content.Bytes, d.ContentType, d.FileName))
-            .SingleOrDefaultAsync(ct);
-        if (file is null)
-            return null;
-        db.AuditEntries.Add(new AuditEntry(clock.Now, actorId, "document.viewed", nameof(StoredDocument), documentId.ToString()));
-        await db.SaveChangesAsync(ct);
-        return file;
-    }
+    public Task<DocumentFile?> OpenDocumentAsync(int applicationId, Guid documentId, string actorId, CancellationToken ct = default,
+        int? hospitalId = null) =>
+        db.OpenAuditedAsync(db.Documents
+                .Where(d => d.Id == documentId && d.ApplicationId == applicationId && d.Application!.Status != ApplicationStatus.Draft)
+                .Where(d => hospitalId == null || d.Application!.Doctor.HospitalId == hospitalId),
+            new AuditEntry(clock.Now, actorId, "document.viewed", nameof(StoredDocument), documentId.ToString()), ct);
 }

@@ -1,3 +1,4 @@
+using ExchangePortal.Core.Documents;
 using ExchangePortal.Core.Data;
 using Microsoft.EntityFrameworkCore;
 

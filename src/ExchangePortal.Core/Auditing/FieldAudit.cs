@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace ExchangePortal.Core.Auditing;
 
@@ -18,15 +19,18 @@ public interface IAuditActor
 
 /// <summary>
 /// Writes an audit entry, in the same save, for every edit a person makes to an <see cref="IFieldAudited"/> entity:
-/// the fields that changed, before and after (row versions left out). Creations are audited after the insert, when
-/// the new row has its id. Changes made by the portal itself (no actor) are not audited here.
+/// the fields that changed, before and after (row versions left out). Creations are audited right after the insert, when
+/// the new row has its id, in the same transaction (one is opened for the save when none is). Changes made by the portal
+/// itself (no actor) are not audited here.
 /// </summary>
 public sealed class FieldAuditInterceptor(IAuditActor actor, TimeProvider time) : SaveChangesInterceptor
 {
-    // The entities a save inserts, per context, until the insert has given them their ids.
-    private readonly ConditionalWeakTable<DbContext, List<EntityEntry>> _added = new();
+    // The entities a save inserts, per context, until the insert has given them their ids; and the transaction opened for them.
+    private sealed record Pending(List<EntityEntry> Added, IDbContextTransaction? Transaction);
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+    private readonly ConditionalWeakTable<DbContext, Pending> _pending = new();
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
         CancellationToken cancellationToken = default)
     {
         if (eventData.Context is { } db && actor.ActorId is { } actorId)
@@ -42,24 +46,39 @@ public sealed class FieldAuditInterceptor(IAuditActor actor, TimeProvider time) 
             }
             var added = entries.Where(e => e.State == EntityState.Added).ToList();
             if (added.Count > 0)
-                _added.AddOrUpdate(db, added);
+                _pending.AddOrUpdate(db, new Pending(added,
+                    db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null));
         }
-        return base.SavingChangesAsync(eventData, result, cancellationToken);
+        return result;
     }
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result,
         CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } db && _added.TryGetValue(db, out var added) && actor.ActorId is { } actorId)
+        if (eventData.Context is { } db && _pending.TryGetValue(db, out var pending) && actor.ActorId is { } actorId)
         {
-            _added.Remove(db);
-            foreach (var entry in added)
+            _pending.Remove(db);
+            await using var transaction = pending.Transaction;
+            foreach (var entry in pending.Added)
                 db.Add(Entry(entry, actorId, "created", entry.Properties
                     .Where(p => !p.Metadata.IsConcurrencyToken && !p.Metadata.IsPrimaryKey() && Text(p.CurrentValue) is not null)
                     .ToDictionary(p => p.Metadata.Name, p => new FieldChange(null, Text(p.CurrentValue)))));
             await db.SaveChangesAsync(cancellationToken);
+            if (transaction is not null)
+                await transaction.CommitAsync(cancellationToken);
         }
-        return await base.SavedChangesAsync(eventData, result, cancellationToken);
+        return result;
+    }
+
+    /// <summary>A failed save rolls back the transaction opened for it (disposing it does).</summary>
+    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } db && _pending.TryGetValue(db, out var pending))
+        {
+            _pending.Remove(db);
+            if (pending.Transaction is not null)
+                await pending.Transaction.DisposeAsync();
+        }
     }
 
     private AuditEntry Entry(EntityEntry entry, string actorId, string verb, Dictionary<string, FieldChange> changes)
