@@ -70,8 +70,10 @@ builder.Services.AddSingleton(sp => new ProgrammeClock(
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddSingleton<IAuditActor, HttpAuditActor>();
 builder.Services.AddSingleton<FieldAuditInterceptor>();
+builder.Services.AddMemoryCache();
+builder.Services.AddSingleton<RecentStampChecks>().AddSingleton<AccountSaveForgetsStamp>();
 builder.Services.AddDbContextPool<PortalDbContext>((services, options) => options.UseNpgsql(PooledConnections.Tune(connectionString))
-    .AddInterceptors(services.GetRequiredService<FieldAuditInterceptor>()));
+    .AddInterceptors(services.GetRequiredService<FieldAuditInterceptor>(), services.GetRequiredService<AccountSaveForgetsStamp>()));
 builder.Services.AddPortalServices();
 // Notifications always go to the outbox; without a transport they wait there until one is configured.
 if (emailTransport is not null)
@@ -125,8 +127,9 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.Cookie.HttpOnly = true;
     options.Cookie.SameSite = SameSiteMode.Lax;
     options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-    // Every request checks the account's security stamp (one indexed read): a role change or a lock by an
-    // administrator signs the user out at once, not at the next periodic revalidation.
+    // Requests check the account's security stamp (one indexed read, at most every 5 seconds per user, and again
+    // at once after the account is saved): a role change or a lock by an administrator signs the user out at once,
+    // not at the next periodic revalidation.
     options.Events.OnValidatePrincipal = SecurityStampCheck.ValidateAsync;
     // A signed-in user without the role gets a 403 page, not a redirect.
     options.Events.OnRedirectToAccessDenied = context =>

@@ -55,6 +55,7 @@ public class UserAdministrationTests(PortalFactory portal) : IClassFixture<Porta
     public async Task A_locked_account_is_signed_out_at_once_and_cannot_sign_in()
     {
         var doctor = await portal.SignInAsync("doctor06@demo.local");
+        Assert.Equal(HttpStatusCode.OK, (await doctor.GetAsync("/Applicant")).StatusCode); // the account was just found current
         var admin = await portal.SignInAsync("admin@demo.local");
         var page = await admin.GetPageAsync($"/Admin/Users/Edit/{await IdOfAsync("doctor06@demo.local")}");
 
@@ -63,6 +64,18 @@ public class UserAdministrationTests(PortalFactory portal) : IClassFixture<Porta
         Assert.Equal(HttpStatusCode.Redirect, (await doctor.GetAsync("/Applicant")).StatusCode);
         var again = await portal.CreateClient(new() { AllowAutoRedirect = false }).SignInAsync("doctor06@demo.local", "Portal-Demo-2026");
         Assert.Contains("locked", (await HtmlForms.ParseAsync(again)).Text());
+    }
+
+    [Fact]
+    public async Task A_run_of_requests_reads_the_account_once()
+    {
+        var doctor = await portal.SignInAsync("doctor07@demo.local");
+        Assert.Equal(HttpStatusCode.OK, (await doctor.GetAsync("/Privacy")).StatusCode);
+        portal.Sql.Reset();
+
+        Assert.Equal(HttpStatusCode.OK, (await doctor.GetAsync("/Privacy")).StatusCode);
+
+        Assert.Equal(0, portal.Sql.Count);
     }
 
     [Fact]
