@@ -12,6 +12,9 @@ public static class PortalServices
 {
     /// <summary>The use-case services of Core; each is a concrete class over the DbContext.</summary>
     public static IServiceCollection AddPortalServices(this IServiceCollection services) => services
+        .AddMemoryCache()
+        .AddSingleton<Data.DataChanges>()
+        .AddSingleton<Data.SharedReads>()
         .AddScoped<ProgrammeService>()
         .AddScoped<LabCatalogue>()
         .AddScoped<HostLabAdministration>()

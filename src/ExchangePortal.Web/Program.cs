@@ -70,10 +70,10 @@ builder.Services.AddSingleton(sp => new ProgrammeClock(
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddSingleton<IAuditActor, HttpAuditActor>();
 builder.Services.AddSingleton<FieldAuditInterceptor>();
-builder.Services.AddMemoryCache();
 builder.Services.AddSingleton<RecentStampChecks>().AddSingleton<AccountSaveForgetsStamp>();
 builder.Services.AddDbContextPool<PortalDbContext>((services, options) => options.UseNpgsql(PooledConnections.Tune(connectionString))
-    .AddInterceptors(services.GetRequiredService<FieldAuditInterceptor>(), services.GetRequiredService<AccountSaveForgetsStamp>()));
+    .AddInterceptors(services.GetRequiredService<FieldAuditInterceptor>(), services.GetRequiredService<AccountSaveForgetsStamp>(),
+        services.GetRequiredService<DataChanges>()));
 builder.Services.AddPortalServices();
 // Notifications always go to the outbox; without a transport they wait there until one is configured.
 if (emailTransport is not null)

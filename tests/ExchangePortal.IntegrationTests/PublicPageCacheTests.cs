@@ -14,7 +14,7 @@ public class PublicPageCacheTests(PortalFactory portal) : IClassFixture<PortalFa
     public async Task An_anonymous_visitor_gets_the_public_pages_from_the_cache_without_a_cookie(string path)
     {
         var client = portal.CreateClient();
-        await portal.EvictPublicPagesAsync();
+        await portal.EvictCachesAsync();
 
         var first = await client.GetAsync(path);
         portal.Sql.Reset();
@@ -29,7 +29,7 @@ public class PublicPageCacheTests(PortalFactory portal) : IClassFixture<PortalFa
     [Fact]
     public async Task The_cache_keeps_languages_and_searches_apart_and_never_serves_a_signed_in_user()
     {
-        await portal.EvictPublicPagesAsync();
+        await portal.EvictCachesAsync();
         var anonymous = portal.CreateClient();
         await anonymous.GetAsync("/Labs");
 
@@ -50,7 +50,7 @@ public class PublicPageCacheTests(PortalFactory portal) : IClassFixture<PortalFa
     [Fact]
     public async Task A_coordinator_changing_a_cohort_shows_on_the_home_page_at_once()
     {
-        await portal.EvictPublicPagesAsync();
+        await portal.EvictCachesAsync();
         var anonymous = portal.CreateClient();
         await anonymous.GetAsync("/");
         int cohortId;

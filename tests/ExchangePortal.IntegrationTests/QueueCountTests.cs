@@ -1,3 +1,4 @@
+using ExchangePortal.Core.Data;
 using ExchangePortal.Core.Applications;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,7 +35,7 @@ public class QueueCountTests(PortalFactory portal) : IClassFixture<PortalFactory
     public async Task The_queue_counts_and_totals_equal_counting_the_applications()
     {
         await using var db = portal.NewDbContext();
-        var queue = new ReviewQueue(db);
+        var queue = new ReviewQueue(db, SharedReads.Uncached);
         var cohort = await db.Cohorts.Where(c => c.Status == Core.Cohorts.CohortStatus.Open).Select(c => c.Id).SingleAsync();
 
         var all = await queue.GetAsync(new QueueFilter());

@@ -32,7 +32,7 @@ public class SqlStatementTests(PortalFactory portal) : IClassFixture<PortalFacto
 
     private async Task<int> CountStatementsAsync(HttpClient client, string path)
     {
-        await portal.EvictPublicPagesAsync(); // the page's own statements, not the output cache's
+        await portal.EvictCachesAsync(); // the page's own statements, not the output cache's
         portal.Sql.Reset();
         var response = await client.GetAsync(path);
         response.EnsureSuccessStatusCode();

@@ -24,7 +24,7 @@ public sealed record ReviewQueuePage(IReadOnlyList<ReviewQueueRow> Rows, int Tot
     IReadOnlyDictionary<ApplicationStatus, int> CountsByStatus, QueueOptions Options);
 
 /// <summary>The university coordinator's queue: by default what waits for the university; filtered, searched, sorted, paged in SQL.</summary>
-public class ReviewQueue(PortalDbContext db)
+public class ReviewQueue(PortalDbContext db, SharedReads shared)
 {
     public const int PageSize = 25;
 
@@ -98,12 +98,13 @@ public class ReviewQueue(PortalDbContext db)
         return new ReviewQueuePage(rows, total, page, pageCount, counts, await OptionsAsync(ct));
     }
 
-    private async Task<QueueOptions> OptionsAsync(CancellationToken ct) => new(
+    // The same for every coordinator: read once, kept until the next saved change (SharedReads).
+    private Task<QueueOptions> OptionsAsync(CancellationToken ct) => shared.GetAsync("review-queue-options", async () => new QueueOptions(
         await db.Cohorts.AsNoTracking().OrderByDescending(c => c.StartsOn).Select(c => new Option(c.Id, c.Name)).ToListAsync(ct),
         await db.HostLabs.AsNoTracking().OrderBy(l => l.Name).Select(l => new Option(l.Id, l.Name)).ToListAsync(ct),
         await db.Institutions.AsNoTracking().Where(i => i.Kind == InstitutionKind.Hospital).OrderBy(i => i.Name)
             .Select(i => new Option(i.Id, i.Name)).ToListAsync(ct),
-        await SpecialtiesAsync(ct));
+        await SpecialtiesAsync(ct)));
 
     // The distinct specialties by a loose index scan (one index probe per specialty), not by reading every doctor.
     private Task<List<string>> SpecialtiesAsync(CancellationToken ct) => db.Database.SqlQueryRaw<string>("""

@@ -34,7 +34,7 @@ public partial class QueueExplainer(string connectionString)
         await connection.OpenAsync(ct);
 
         var results = new List<ExplainedCase>();
-        var queue = new ReviewQueue(db);
+        var queue = new ReviewQueue(db, SharedReads.Uncached);
         foreach (var (name, filter) in cases)
         {
             await queue.GetAsync(filter, ct); // warm: plans and buffers as a page that runs often sees them
@@ -56,7 +56,7 @@ public partial class QueueExplainer(string connectionString)
         var specialty = await db.Doctors.GroupBy(d => d.Specialty).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync(ct);
         var hospital = await db.Institutions.Where(i => i.Kind == InstitutionKind.Hospital).OrderBy(i => i.Id).Select(i => i.Id).FirstAsync(ct);
         var name = await db.Doctors.OrderBy(d => d.Id).Select(d => d.FullName).FirstAsync(ct);
-        var awaiting = await new ReviewQueue(db).GetAsync(new QueueFilter(), ct);
+        var awaiting = await new ReviewQueue(db, SharedReads.Uncached).GetAsync(new QueueFilter(), ct);
         return
         [
             ("default (awaiting the university)", new QueueFilter()),

@@ -44,15 +44,20 @@ public class PortalFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>Empties the output cache of the public pages, so the next request renders them (and runs their SQL).</summary>
-    public async Task EvictPublicPagesAsync() =>
+    /// <summary>Drops what the portal keeps for many requests: the public pages' output cache and the data kept until the next change.</summary>
+    public async Task EvictCachesAsync()
+    {
         await Services.GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>()
             .EvictByTagAsync(ExchangePortal.Web.PublicPages.Tag, CancellationToken.None);
+        Services.GetRequiredService<DataChanges>().Changed();
+    }
 
     /// <summary>A DbContext on the same database, for arranging and asserting outside the app (started first, so migrated and seeded).</summary>
     public PortalDbContext NewDbContext()
     {
         _ = Services;
-        return new(new DbContextOptionsBuilder<PortalDbContext>().UseNpgsql(ConnectionString).Options);
+        return new(new DbContextOptionsBuilder<PortalDbContext>().UseNpgsql(ConnectionString)
+            .AddInterceptors(Services.GetRequiredService<DataChanges>()).Options); // its saves count as the app's
     }
 }
 

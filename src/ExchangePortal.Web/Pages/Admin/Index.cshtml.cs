@@ -1,11 +1,20 @@
+using ExchangePortal.Core.Data;
 using ExchangePortal.Core.Programme;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ExchangePortal.Web.Pages.Admin;
 
-public class IndexModel(AdminDashboard dashboard) : PageModel
+/// <summary>
+/// The dashboard's figures are the same for every administrator: the page renders them once per saved change, language and
+/// role, and keeps the HTML for at most <see cref="FiguresLifetime"/> (the view's cache tag), so changes that do not go
+/// through this server's saves (jobs' bulk updates, other servers) show within that time.
+/// </summary>
+public class IndexModel(AdminDashboard dashboard, DataChanges changes) : PageModel
 {
-    public DashboardView Dashboard { get; private set; } = null!;
+    public static readonly TimeSpan FiguresLifetime = TimeSpan.FromSeconds(30);
 
-    public async Task OnGetAsync(CancellationToken ct) => Dashboard = await dashboard.GetAsync(ct);
+    public long DataVersion { get; } = changes.Version;
+
+    /// <summary>Read by the view only when the kept figures are out of date.</summary>
+    public Task<DashboardView> LoadAsync() => dashboard.GetAsync(HttpContext.RequestAborted);
 }

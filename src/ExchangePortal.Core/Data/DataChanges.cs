@@ -1,0 +1,61 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace ExchangePortal.Core.Data;
+
+/// <summary>
+/// Counts the changes this server has saved (after each save, and again when a transaction commits), so data read for
+/// many requests can be kept until the next change: <see cref="SharedReads"/> and the dashboard's cached figures are
+/// keyed by <see cref="Version"/>. Writes that bypass SaveChanges (jobs' bulk updates) and other servers' writes are
+/// seen when the kept data expires.
+/// </summary>
+public sealed class DataChanges : ISaveChangesInterceptor, IDbTransactionInterceptor
+{
+    private long _version;
+
+    public long Version => Interlocked.Read(ref _version);
+
+    public void Changed() => Interlocked.Increment(ref _version);
+
+    public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        Changed();
+        return result;
+    }
+
+    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Changed();
+        return ValueTask.FromResult(result);
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Changed();
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Changed();
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Reads that every user of a page shares (filter options), kept in memory until the next saved change or <see cref="Lifetime"/>.</summary>
+public sealed class SharedReads(IMemoryCache? cache, DataChanges changes)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
+
+    /// <summary>Reads every time: for tools and tests that use the services outside the app.</summary>
+    public static SharedReads Uncached { get; } = new(null, new DataChanges());
+
+    public async Task<T> GetAsync<T>(string name, Func<Task<T>> read) where T : class
+    {
+        if (cache is null)
+            return await read();
+        var key = (typeof(SharedReads), name, changes.Version);
+        if (cache.Get(key) is T kept)
+            return kept;
+        var value = await read();
+        cache.Set(key, value, Lifetime);
+        return value;
+    }
+}

@@ -1,0 +1,63 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+
+namespace ExchangePortal.IntegrationTests;
+
+/// <summary>What every user of a page shares (dashboard figures, filter options) is read once, and again after any saved change.</summary>
+[Collection(PostgresCollection.Name)]
+public class SharedReadsTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task The_dashboard_figures_are_read_once_and_again_after_a_saved_change()
+    {
+        var admin = await portal.SignInAsync("admin@demo.local");
+        var first = await admin.GetPageAsync("/Admin");
+        portal.Sql.Reset();
+
+        var again = await admin.GetPageAsync("/Admin");
+
+        Assert.Equal(0, portal.Sql.Count);
+        Assert.Equal(first.Document.QuerySelector("main")!.InnerHtml, again.Document.QuerySelector("main")!.InnerHtml);
+        var cohortId = int.Parse(first.Document.QuerySelector("tr[id^=readiness-]")!.Id!["readiness-".Length..]);
+        await using (var db = portal.NewDbContext())
+        {
+            var cohort = await db.Cohorts.SingleAsync(c => c.Id == cohortId);
+            cohort.Rename(cohort.Name + " (renamed)");
+            await db.SaveChangesAsync();
+        }
+        portal.Sql.Reset();
+
+        var changed = await admin.GetPageAsync("/Admin");
+
+        Assert.InRange(portal.Sql.Count, 1, 8);
+        Assert.EndsWith("(renamed)", changed.Document.QuerySelector($"#readiness-{cohortId} th")!.TextContent);
+    }
+
+    [Fact]
+    public async Task The_queue_filter_options_are_read_once_and_a_new_lab_shows_at_once()
+    {
+        var coordinator = await portal.SignInAsync("coordinator@demo.local");
+        await coordinator.GetAsync("/Coordinator");
+        portal.Sql.Reset();
+        await coordinator.GetAsync("/Coordinator");
+        var kept = portal.Sql.Count;
+        await portal.EvictCachesAsync();
+        portal.Sql.Reset();
+        await coordinator.GetAsync("/Coordinator");
+        Assert.Equal(kept + 4, portal.Sql.Count); // cohorts, labs, hospitals, specialties
+
+        var form = await coordinator.GetPageAsync("/Coordinator/Labs/Create");
+        var saved = await coordinator.SubmitAsync(form, "#lab-form", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Shared Reads Lab",
+            ["Input.Department"] = "Department of Testing",
+            ["Input.PrincipalInvestigatorName"] = "Prof. Test",
+            ["Input.PrincipalInvestigatorEmail"] = "test@vhu.test",
+            ["Input.DefaultSeats"] = "2",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        var queue = await coordinator.GetPageAsync("/Coordinator");
+        Assert.Contains(queue.Document.QuerySelectorAll("select[name='Filter.Lab'] option"), o => o.TextContent == "Shared Reads Lab");
+    }
+}
