@@ -7,8 +7,8 @@ namespace ExchangePortal.Core.Data;
 /// <summary>
 /// Counts the changes this server has saved (after each save, and again when a transaction commits), so data read for
 /// many requests can be kept until the next change: <see cref="SharedReads"/> and the dashboard's cached figures are
-/// keyed by <see cref="Version"/>. Writes that bypass SaveChanges (jobs' bulk updates) and other servers' writes are
-/// seen when the kept data expires.
+/// keyed by <see cref="Version"/>. Other servers' writes and writes made directly in SQL are seen when the kept data
+/// expires.
 /// </summary>
 public sealed class DataChanges : ISaveChangesInterceptor, IDbTransactionInterceptor
 {

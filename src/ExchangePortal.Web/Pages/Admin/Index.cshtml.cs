@@ -7,7 +7,7 @@ namespace ExchangePortal.Web.Pages.Admin;
 /// <summary>
 /// The dashboard's figures are the same for every administrator: the page renders them once per saved change, language and
 /// role, and keeps the HTML for at most <see cref="FiguresLifetime"/> (the view's cache tag), so changes that do not go
-/// through this server's saves (jobs' bulk updates, other servers) show within that time.
+/// through this server's saves (other servers', SQL) show within that time.
 /// </summary>
 public class IndexModel(AdminDashboard dashboard, DataChanges changes) : PageModel
 {
