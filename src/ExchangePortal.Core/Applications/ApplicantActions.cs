@@ -18,7 +18,7 @@ public class ApplicantActions(PortalDbContext db, SeatDesk seats, ProgrammeClock
 {
     public async Task<MyApplicationDetails?> GetAsync(int id, string userId, CancellationToken ct = default)
     {
-        var details = await Details(id, userId).SingleOrDefaultAsync(ct);
+        var details = await DetailsOf(db, id, userId, ct);
         if (details is null || details.Status != ApplicationStatus.Draft)
             return details;
         var doctor = await db.Doctors.AsNoTracking().SingleAsync(d => d.UserId == userId, ct);
@@ -30,8 +30,9 @@ public class ApplicantActions(PortalDbContext db, SeatDesk seats, ProgrammeClock
         };
     }
 
-    private IQueryable<MyApplicationDetails> Details(int id, string userId) =>
-        db.Applications.AsNoTracking().AsSplitQuery()
+    // Compiled once: the page's projection is large, and translating it on every request showed in the profile.
+    private static readonly Func<PortalDbContext, int, string, CancellationToken, Task<MyApplicationDetails?>> DetailsOf =
+        EF.CompileAsyncQuery((PortalDbContext db, int id, string userId, CancellationToken ct) => db.Applications.AsNoTracking().AsSplitQuery()
             .Where(a => a.Id == id && a.Doctor.UserId == userId)
             .Select(a => new MyApplicationDetails(a.Id, a.Version, a.Status, a.EndorsementRequired, a.CohortId, a.Cohort.Name,
                 a.Cohort.ApplicationClosesOn, a.Cohort.EndsOn, a.Plan, a.OfferRespondBy,
@@ -44,7 +45,8 @@ public class ApplicantActions(PortalDbContext db, SeatDesk seats, ProgrammeClock
                     .ToList(),
                 db.Documents.Where(d => d.ApplicationId == a.Id).OrderBy(d => d.Kind)
                     .Select(d => new DocumentRow(d.Id, d.Kind, d.FileName, d.ContentType, d.SizeBytes, d.UploadedAt, d.ExpiresOn))
-                    .ToList()));
+                    .ToList()))
+            .SingleOrDefault());
 
     /// <summary>Sends the application back to the coordinator after the requested changes, with the revised plan.</summary>
     public Task ResubmitAsync(int id, uint version, string plan, string userId, CancellationToken ct = default) =>

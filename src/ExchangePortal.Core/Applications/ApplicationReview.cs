@@ -29,9 +29,11 @@ public sealed record ReviewDetails(int Id, uint Version, ApplicationStatus Statu
 public class ApplicationReview(PortalDbContext db, ProgrammeClock clock)
 {
     /// <param name="hospitalId">When given, only an application of that hospital's staff is found (hospital coordinators).</param>
-    public async Task<ReviewDetails?> GetAsync(int id, CancellationToken ct = default, int? hospitalId = null)
-    {
-        var details = await db.Applications.AsNoTracking().AsSplitQuery()
+    public Task<ReviewDetails?> GetAsync(int id, CancellationToken ct = default, int? hospitalId = null) => DetailsOf(db, id, hospitalId, ct);
+
+    // Compiled once: the page's projection is large, and translating it on every request showed in the profile.
+    private static readonly Func<PortalDbContext, int, int?, CancellationToken, Task<ReviewDetails?>> DetailsOf =
+        EF.CompileAsyncQuery((PortalDbContext db, int id, int? hospitalId, CancellationToken ct) => db.Applications.AsNoTracking().AsSplitQuery()
             .Where(a => a.Id == id && a.Status != ApplicationStatus.Draft)
             .Where(a => hospitalId == null || a.Doctor.HospitalId == hospitalId)
             .Select(a => new ReviewDetails(a.Id, a.Version, a.Status, a.EndorsementRequired, a.Cohort.Name,
@@ -53,9 +55,7 @@ public class ApplicationReview(PortalDbContext db, ProgrammeClock clock)
                     .ToList(),
                 a.Placement == null ? null : new PlacementRow(a.Placement.CohortLab.HostLab.Name, a.Placement.Supervisor,
                     a.Placement.StartsOn, a.Placement.EndsOn, a.Placement.ReleasedAt == null)))
-            .SingleOrDefaultAsync(ct);
-        return details;
-    }
+            .SingleOrDefault());
 
     /// <summary>A document of a submitted application, for staff; the view is written to the audit trail.</summary>
     public Task<DocumentFile?> OpenDocumentAsync(int applicationId, Guid documentId, string actorId, CancellationToken ct = default,
