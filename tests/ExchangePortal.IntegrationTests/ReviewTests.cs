@@ -22,6 +22,39 @@ public class ReviewTests(PortalFactory portal) : IClassFixture<PortalFactory>
     }
 
     [Fact]
+    public async Task The_name_search_takes_quotes_wildcards_and_backslashes_as_letters()
+    {
+        await using (var db = portal.NewDbContext())
+        {
+            var cohort = await db.Cohorts.Include(c => c.Labs).SingleAsync(c => c.Status == Core.Cohorts.CohortStatus.Open);
+            var hospital = await db.Institutions.SingleAsync(i => i.ShortName == "BCTH");
+            var now = DateTimeOffset.UtcNow;
+            foreach (var name in new[] { "Aoife O'Neil", "Per 100% Cent", "Under_Score", @"Back\Slash" })
+            {
+                var email = $"search-{Guid.NewGuid():N}@test";
+                var user = new Core.Users.PortalUser { UserName = email, Email = email, DisplayName = name };
+                db.Users.Add(user);
+                var application = new ExchangeApplication(cohort, new Core.Doctors.VisitingDoctor(user, hospital, name, email), user.Id, now);
+                application.ChooseLabs([cohort.Labs[0]], now);
+                application.Submit(user.Id, now);
+                db.Applications.Add(application);
+            }
+            await db.SaveChangesAsync();
+        }
+        var client = await portal.SignInAsync("coordinator@demo.local");
+
+        async Task<string[]> FoundAsync(string q) => (await client.GetPageAsync($"/Coordinator?Filter.Status=Submitted&Filter.Sort=Name&Filter.Q={Uri.EscapeDataString(q)}"))
+            .Document.QuerySelectorAll("tbody tr td:first-child").Select(c => c.TextContent.Trim()).ToArray();
+
+        Assert.Equal(["Aoife O'Neil"], await FoundAsync("o'neil"));
+        Assert.Equal(["Per 100% Cent"], await FoundAsync("100%"));
+        Assert.Equal(["Under_Score"], await FoundAsync("r_s"));
+        Assert.Equal([@"Back\Slash"], await FoundAsync(@"k\s"));
+        Assert.Equal(["Per 100% Cent"], await FoundAsync("%"));
+        Assert.Equal(["Under_Score"], await FoundAsync("_"));
+    }
+
+    [Fact]
     public async Task Requesting_changes_needs_a_comment_then_records_it_and_emails_the_applicant()
     {
         var client = await portal.SignInAsync("coordinator@demo.local");

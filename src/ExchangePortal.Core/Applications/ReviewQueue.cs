@@ -58,11 +58,14 @@ public class ReviewQueue(PortalDbContext db, SharedReads shared)
             query = query.Where(a => a.Doctor.HospitalId == hospitalId);
             onlyCohortAndStatus = false;
         }
-        if (!string.IsNullOrWhiteSpace(filter.Search))
+        var searching = !string.IsNullOrWhiteSpace(filter.Search);
+        if (searching)
         {
-            var pattern = $"%{filter.Search.Trim().Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_")}%";
-            query = query.Where(a => EF.Functions.ILike(a.Doctor.FullName, pattern)
-                || (a.Doctor.ChineseName != null && EF.Functions.ILike(a.Doctor.ChineseName, pattern)));
+            var pattern = $"%{filter.Search!.Trim().Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_")}%";
+            // The pattern goes into the SQL as a literal (EF quotes it), not as a parameter: PostgreSQL then plans each search
+            // knowing how many names match, where a prepared statement's generic plan guessed and walked every doctor.
+            query = query.Where(a => EF.Functions.ILike(a.Doctor.FullName, EF.Constant(pattern), @"\")
+                || (a.Doctor.ChineseName != null && EF.Functions.ILike(a.Doctor.ChineseName, EF.Constant(pattern), @"\")));
             onlyCohortAndStatus = false;
         }
 
@@ -86,9 +89,12 @@ public class ReviewQueue(PortalDbContext db, SharedReads shared)
 
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         var page = Math.Clamp(filter.Page, 1, pageCount);
-        var ordered = filter.Sort == QueueSort.Name
-            ? query.OrderBy(a => a.Doctor.FullName).ThenBy(a => a.Id)
-            : query.OrderBy(a => a.SubmittedAt).ThenBy(a => a.Id);
+        var ordered = filter.Sort != QueueSort.Name ? query.OrderBy(a => a.SubmittedAt).ThenBy(a => a.Id)
+            // A name search leaves few rows: sort those rather than walk the whole name index in order, testing each name
+            // (a cached generic plan did: 55 ms at 100,000 applications against 2 ms). Appending "" keeps the order and
+            // leaves PostgreSQL no index that gives it.
+            : searching ? query.OrderBy(a => a.Doctor.FullName + "").ThenBy(a => a.Id)
+            : query.OrderBy(a => a.Doctor.FullName).ThenBy(a => a.Id);
         var rows = await ordered
             .Skip((page - 1) * PageSize).Take(PageSize)
             .Select(a => new ReviewQueueRow(a.Id, a.Doctor.FullName, a.Doctor.Hospital.ShortName, a.Doctor.Specialty,
