@@ -52,6 +52,8 @@ public class ReviewTests(PortalFactory portal) : IClassFixture<PortalFactory>
         Assert.Equal([@"Back\Slash"], await FoundAsync(@"k\s"));
         Assert.Equal(["Per 100% Cent"], await FoundAsync("%"));
         Assert.Equal(["Under_Score"], await FoundAsync("_"));
+        var nul = await client.GetAsync("/Coordinator?Filter.Q=a%00b&Filter.Specialty=%00");
+        Assert.Equal(HttpStatusCode.OK, nul.StatusCode); // refused like any invalid filter: the default queue
     }
 
     [Fact]
