@@ -8,7 +8,7 @@ public class HealthAndErrorTests
     [Fact]
     public async Task Ready_turns_503_when_the_database_stops_and_recovers_by_itself_when_it_returns()
     {
-        var server = PostgresServer.StartThrowaway();
+        using var server = PostgresServer.StartThrowaway();
         await using var portal = new OwnServerFactory(server);
         var client = portal.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);

@@ -9,13 +9,14 @@ namespace ExchangePortal.IntegrationTests.Infrastructure;
 /// The PostgreSQL the tests use: the server named by EXCHANGEPORTAL_TEST_POSTGRES when set, otherwise a throwaway
 /// cluster started from the machine's binaries in a temp folder and removed when the test process ends.
 /// </summary>
-public sealed class PostgresServer
+public sealed class PostgresServer : IDisposable
 {
     public const string ConnectionStringVariable = "EXCHANGEPORTAL_TEST_POSTGRES";
 
     private static readonly Lazy<PostgresServer> SharedServer = new(CreateShared);
     private readonly string? _folder;
     private readonly int _port;
+    private int _destroyed;
 
     private PostgresServer(string adminConnectionString, string? folder, int port)
     {
@@ -75,8 +76,16 @@ public sealed class PostgresServer
         return string.IsNullOrWhiteSpace(configured) ? StartThrowaway() : new PostgresServer(configured, null, 0);
     }
 
+    /// <summary>
+    /// Stops and removes a throwaway cluster now. A test that starts its own should do this: the test host may be killed
+    /// soon after the run, before every process-exit handler has stopped its cluster.
+    /// </summary>
+    public void Dispose() => Destroy();
+
     private void Destroy()
     {
+        if (_folder is null || Interlocked.Exchange(ref _destroyed, 1) == 1)
+            return;
         try
         {
             Stop();
