@@ -25,7 +25,7 @@ public class AdministratorJourneyTests(BrowserFixture fixture) : IClassFixture<B
         await journey.CheckpointAsync("dashboard");
 
         // The agreement, and a milestone whose target counts the doctors placed.
-        await page.GetByRole(AriaRole.Link, new() { Name = "Agreements" }).ClickAsync();
+        await journey.NavigateAsync("Administration", "Agreements");
         await page.Locator("tbody a").First.ClickAsync();
         var agreementId = int.Parse(page.Url.Split('/').Last());
         await page.GetByLabel("Milestone title").FillAsync(MilestoneTitle);
@@ -44,7 +44,7 @@ public class AdministratorJourneyTests(BrowserFixture fixture) : IClassFixture<B
         await journey.CheckpointAsync("milestone-target");
 
         // The roster of a cohort as CSV: downloaded and parsed.
-        await page.GetByRole(AriaRole.Link, new() { Name = "Exports" }).ClickAsync();
+        await journey.NavigateAsync("Administration", "Exports");
         await journey.CheckpointAsync("exports");
         var download = await page.RunAndWaitForDownloadAsync(() =>
             page.Locator("#roster-export").GetByRole(AriaRole.Button, new() { Name = "Download CSV" }).ClickAsync());
@@ -60,7 +60,7 @@ public class AdministratorJourneyTests(BrowserFixture fixture) : IClassFixture<B
         }
 
         // The audit trail names the new milestone, who added it and its target.
-        await page.GetByRole(AriaRole.Link, new() { Name = "Audit trail" }).ClickAsync();
+        await journey.NavigateAsync("Administration", "Audit trail");
         await page.GetByLabel("Record type").SelectOptionAsync("AgreementMilestone");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
         var entry = page.Locator("tbody tr", new() { HasText = "milestone.created" }).First;

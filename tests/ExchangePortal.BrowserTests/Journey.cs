@@ -41,6 +41,31 @@ public sealed class Journey(BrowserFixture fixture, string name) : IAsyncDisposa
         await Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
 
+    /// <summary>The main navigation bar.</summary>
+    public ILocator Navbar => Page.Locator("header nav");
+
+    /// <summary>Opens a menu of the navigation bar (Administration, Coordination, the account) as a user clicks it.</summary>
+    public async Task OpenMenuAsync(string menu)
+    {
+        var toggle = Navbar.GetByRole(AriaRole.Button, new() { Name = menu });
+        await toggle.ClickAsync();
+        await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-expanded", "true");
+    }
+
+    /// <summary>Follows a link of a navigation menu: opens the menu, then clicks the link.</summary>
+    public async Task NavigateAsync(string menu, string link)
+    {
+        await OpenMenuAsync(menu);
+        await Navbar.GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
+        await Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+    }
+
+    public async Task SignOutAsync(string email)
+    {
+        await OpenMenuAsync(email);
+        await Navbar.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+    }
+
     /// <summary>Saves a screenshot of the page as it is and fails on any serious or critical axe violation.</summary>
     public async Task CheckpointAsync(string step)
     {

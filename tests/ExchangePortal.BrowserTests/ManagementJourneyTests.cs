@@ -12,7 +12,7 @@ public class ManagementJourneyTests(BrowserFixture fixture) : IClassFixture<Brow
         var page = journey.Page;
         await journey.SignInAsync("coordinator@demo.local");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Manage host labs" }).ClickAsync();
+        await journey.NavigateAsync("Coordination", "Manage host labs");
         await journey.CheckpointAsync("labs");
         await page.GetByRole(AriaRole.Link, new() { Name = "Add a host lab" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Add the lab" }).ClickAsync();
@@ -26,7 +26,7 @@ public class ManagementJourneyTests(BrowserFixture fixture) : IClassFixture<Brow
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Digital Pathology Lab" })).ToBeVisibleAsync();
         await journey.CheckpointAsync("lab-added");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Cohorts" }).First.ClickAsync();
+        await journey.NavigateAsync("Coordination", "Cohorts");
         await journey.CheckpointAsync("cohorts");
         await page.Locator("tbody tr td a").First.ClickAsync();
         await journey.CheckpointAsync("cohort-details");
@@ -47,7 +47,7 @@ public class ManagementJourneyTests(BrowserFixture fixture) : IClassFixture<Brow
         await journey.StartAsync();
         await journey.SignInAsync("admin@demo.local");
 
-        await journey.Page.GetByRole(AriaRole.Link, new() { Name = "Stays" }).ClickAsync();
+        await journey.NavigateAsync("Administration", "Stays");
         await Assertions.Expect(journey.Page.Locator("h1")).ToHaveTextAsync("Confirmed and running stays");
         await journey.CheckpointAsync("list");
         await journey.Page.GetByRole(AriaRole.Button, new() { Name = "Cancel stay" }).First.ClickAsync();
@@ -55,21 +55,21 @@ public class ManagementJourneyTests(BrowserFixture fixture) : IClassFixture<Brow
         await Assertions.Expect(journey.Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Please give the reason for cancelling");
         await journey.CheckpointAsync("reason-required");
 
-        await journey.Page.GetByRole(AriaRole.Link, new() { Name = "Users" }).ClickAsync();
+        await journey.NavigateAsync("Administration", "Users");
         await journey.Page.GetByRole(AriaRole.Link, new() { Name = "hospital2@demo.local" }).ClickAsync();
         await Assertions.Expect(journey.Page.GetByRole(AriaRole.Checkbox, new() { Name = "Hospital coordinator" })).ToBeCheckedAsync();
         await journey.CheckpointAsync("user");
 
-        await journey.Page.GetByRole(AriaRole.Link, new() { Name = "Audit trail" }).ClickAsync();
+        await journey.NavigateAsync("Administration", "Audit trail");
         await Assertions.Expect(journey.Page.Locator("h1")).ToHaveTextAsync("Audit trail");
         await journey.CheckpointAsync("audit");
 
-        await journey.Page.GetByRole(AriaRole.Link, new() { Name = "Agreements" }).ClickAsync();
+        await journey.NavigateAsync("Administration", "Agreements");
         await journey.Page.Locator("tbody a").First.ClickAsync();
         await Assertions.Expect(journey.Page.Locator("#milestones .badge", new() { HasText = "Overdue" })).ToHaveCountAsync(1);
         await journey.CheckpointAsync("agreement");
 
-        await journey.Page.GetByRole(AriaRole.Link, new() { Name = "Exports" }).ClickAsync();
+        await journey.NavigateAsync("Administration", "Exports");
         await Assertions.Expect(journey.Page.Locator("h1")).ToHaveTextAsync("Exports");
         await journey.CheckpointAsync("exports");
     }

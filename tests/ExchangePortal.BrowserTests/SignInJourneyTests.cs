@@ -19,7 +19,7 @@ public class SignInJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserF
         Assert.Equal(fixture.BaseUrl + home, journey.Page.Url);
         Assert.Equal(heading, await journey.Page.Locator("h1").InnerTextAsync());
         await journey.CheckpointAsync("home");
-        await journey.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await journey.SignOutAsync(email);
         await journey.Page.WaitForURLAsync(fixture.BaseUrl + "/");
         await journey.CheckpointAsync("signed-out");
     }

@@ -30,7 +30,7 @@ public class SignedInMarkupTests(PortalFactory portal) : IClassFixture<PortalFac
         Assert.Contains(all.Document.QuerySelectorAll("a.text-decoration-none"), a => a.GetAttribute("href") == "/Coordinator?Filter.Status=Submitted");
         Assert.Contains(page.Document.QuerySelectorAll("a.text-decoration-none"),
             a => a.GetAttribute("href") == $"/Coordinator?Filter.Status=Offered&Filter.Cohort={cohort}");
-        Assert.NotNull(all.Document.QuerySelector("a.nav-link[href='/Coordinator/Cohorts']"));
+        Assert.NotNull(all.Document.QuerySelector("header nav a[href='/Coordinator/Cohorts']"));
     }
 
     [Fact]
