@@ -66,11 +66,14 @@ public sealed class Journey(BrowserFixture fixture, string name) : IAsyncDisposa
         await Navbar.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
     }
 
-    /// <summary>Saves a screenshot of the page as it is and fails on any serious or critical axe violation.</summary>
-    public async Task CheckpointAsync(string step)
+    /// <summary>
+    /// Saves a screenshot of the page as it is (the whole page, or only the window when the step is about what is at the top)
+    /// and fails on any serious or critical axe violation.
+    /// </summary>
+    public async Task CheckpointAsync(string step, bool fullPage = true)
     {
         _step++;
-        await Page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"{name}-{_step:00}-{step}.png"), FullPage = true });
+        await Page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"{name}-{_step:00}-{step}.png"), FullPage = fullPage });
         var results = await Page.RunAxe();
         var serious = results.Violations.Where(v => v.Impact is "serious" or "critical")
             .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")
