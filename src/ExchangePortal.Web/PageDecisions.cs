@@ -23,10 +23,15 @@ public static class PageDecisions
         Func<Task<IActionResult>>? show = null, object? routeValues = null, string? pageName = null) =>
         RunAsync(page, async () => await change() ? page.RedirectToPage(pageName, routeValues) : null, done, show);
 
-    /// <summary>The same for a change that creates a record: the page redirects to <paramref name="pageName"/> with the new id.</summary>
+    /// <summary>The same for a change that creates (or starts) a record: the page redirects to <paramref name="pageName"/>
+    /// with its id; a null id means what it belongs to is not there (404).</summary>
+    public static Task<IActionResult> DecideAsync(this PageModel page, Func<Task<int?>> create, string done,
+        Func<Task<IActionResult>>? show, string pageName) =>
+        RunAsync(page, async () => await create() is { } id ? page.RedirectToPage(pageName, new { id }) : null, done, show);
+
     public static Task<IActionResult> DecideAsync(this PageModel page, Func<Task<int>> create, string done,
         Func<Task<IActionResult>>? show, string pageName) =>
-        RunAsync(page, async () => page.RedirectToPage(pageName, new { id = await create() }), done, show);
+        page.DecideAsync(async () => (int?)await create(), done, show, pageName);
 
     // The former shape, kept only until every page has moved to the one above (issue 11); removed at the end of it.
     public static Task<IActionResult> DecideAsync(this PageModel page, Func<Task> decide, string done,

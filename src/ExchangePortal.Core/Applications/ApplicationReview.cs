@@ -23,7 +23,10 @@ public sealed record PlacementRow(string Lab, string Supervisor, DateOnly Starts
 public sealed record ReviewDetails(int Id, uint Version, ApplicationStatus Status, bool EndorsementRequired, string Cohort,
     DateOnly CohortStartsOn, DateOnly CohortEndsOn, ApplicantProfile Applicant, string Plan, DateOnly? IntendedStartOn,
     DateOnly? IntendedEndOn, DateTimeOffset? SubmittedAt, DateTimeOffset? OfferRespondBy, string? WaitlistedFor,
-    List<LabSeats> Labs, List<DocumentRow> Documents, List<HistoryRow> History, PlacementRow? Placement);
+    List<LabSeats> Labs, List<DocumentRow> Documents, List<HistoryRow> History, PlacementRow? Placement)
+{
+    public bool Allows(ApplicationAction action) => ApplicationRules.Allows(action, Status, EndorsementRequired);
+}
 
 /// <summary>What a university coordinator reads about one application, and its documents (every view audited).</summary>
 public class ApplicationReview(PortalDbContext db, ProgrammeClock clock)

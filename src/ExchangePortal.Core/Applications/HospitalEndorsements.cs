@@ -19,10 +19,10 @@ public class HospitalEndorsements(PortalDbContext db, ApplicationReview review, 
     public async Task<DocumentFile?> OpenDocumentAsync(int id, Guid documentId, string userId, CancellationToken ct = default) =>
         await HospitalOfAsync(userId, ct) is { } hospitalId ? await review.OpenDocumentAsync(id, documentId, userId, ct, hospitalId) : null;
 
-    public Task EndorseAsync(int id, uint version, string? comment, string userId, CancellationToken ct = default) =>
+    public Task<bool> EndorseAsync(int id, uint version, string? comment, string userId, CancellationToken ct = default) =>
         ChangeAsync(id, version, userId, a => a.Endorse(userId, clock.Now, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim()), ct);
 
-    public Task DeclineAsync(int id, uint version, string reason, string userId, CancellationToken ct = default) =>
+    public Task<bool> DeclineAsync(int id, uint version, string reason, string userId, CancellationToken ct = default) =>
         ChangeAsync(id, version, userId, a => a.DeclineEndorsement(reason, userId, clock.Now), ct);
 
     public const int StaffPageSize = 50;
@@ -42,10 +42,11 @@ public class HospitalEndorsements(PortalDbContext db, ApplicationReview review, 
         return (rows.Take(StaffPageSize).ToList(), rows.Count > StaffPageSize);
     }
 
-    private async Task ChangeAsync(int id, uint version, string userId, Action<ExchangeApplication> change, CancellationToken ct)
+    // False when the application is not one of the coordinator's hospital's.
+    private async Task<bool> ChangeAsync(int id, uint version, string userId, Action<ExchangeApplication> change, CancellationToken ct)
     {
         var hospitalId = await HospitalOfAsync(userId, ct) ?? throw new DomainException("Your account is not attached to a hospital.");
-        await ApplicationChanges.ApplyAsync(db, db.Applications.Where(a => a.Doctor.HospitalId == hospitalId), id, version, a =>
+        return await ApplicationChanges.ApplyAsync(db, db.Applications.Where(a => a.Doctor.HospitalId == hospitalId), id, version, a =>
         {
             change(a);
             return Task.CompletedTask;
