@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ExchangePortal.Web.Pages.Admin;
 
-public class StaysModel(StayList stays, ReviewService decisions) : PageModel
+public class StaysModel(AdminStays stays) : PageModel
 {
     public IReadOnlyList<StayRow> Stays { get; private set; } = [];
 
@@ -24,7 +24,7 @@ public class StaysModel(StayList stays, ReviewService decisions) : PageModel
     public async Task OnGetAsync(CancellationToken ct) => Stays = await stays.ListAsync(ct);
 
     public Task<IActionResult> OnPostCancelAsync(int id, uint version, CancelInput cancel, CancellationToken ct) =>
-        this.DecideAsync(() => decisions.CancelAsync(id, version, cancel.Reason, User.UserId(), ct),
+        this.DecideAsync(() => stays.CancelAsync(id, version, cancel.Reason, User.UserId(), ct),
             "The stay was cancelled and its seat offered to the waitlist.", async () =>
             {
                 await OnGetAsync(ct);

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ExchangePortal.Web.Pages.Applicant;
 
-public class ApplyModel(ApplicationDrafts drafts) : PageModel
+public class ApplyModel(ApplicantDrafts drafts) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ExchangePortal.Web.Pages.Applicant;
 
-public class ProfileModel(DoctorProfiles profiles) : PageModel
+public class ProfileModel(ApplicantProfiles profiles) : PageModel
 {
     [BindProperty]
     public ProfileInput Input { get; set; } = new();

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ExchangePortal.Web.Pages.Applicant.Applications;
 
-public class DetailsModel(ApplicantActions actions, ApplicationDrafts drafts) : PageModel
+public class DetailsModel(ApplicantApplications applications, ApplicantDrafts drafts) : PageModel
 {
     public MyApplicationDetails Application { get; private set; } = null!;
 
@@ -17,7 +17,7 @@ public class DetailsModel(ApplicantActions actions, ApplicationDrafts drafts) : 
     public Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => ShowAsync(id, ct);
 
     public Task<IActionResult> OnPostResubmitAsync(int id, uint version, ResubmitInput resubmit, CancellationToken ct) =>
-        this.DecideAsync(() => actions.ResubmitAsync(id, version, resubmit.Plan, User.UserId(), ct),
+        this.DecideAsync(() => applications.ResubmitAsync(id, version, resubmit.Plan, User.UserId(), ct),
             "Resubmitted: the university will review your changes.", () => ShowAsync(id, ct), new { id });
 
     public Task<IActionResult> OnPostSubmitAsync(int id, uint version, CancellationToken ct) =>
@@ -25,20 +25,20 @@ public class DetailsModel(ApplicantActions actions, ApplicationDrafts drafts) : 
             "Your application has been submitted.", () => ShowAsync(id, ct), new { id });
 
     public Task<IActionResult> OnPostAcceptAsync(int id, uint version, CancellationToken ct) =>
-        this.DecideAsync(() => actions.AcceptOfferAsync(id, version, User.UserId(), ct),
+        this.DecideAsync(() => applications.AcceptOfferAsync(id, version, User.UserId(), ct),
             "You accepted the offer.", () => ShowAsync(id, ct), new { id });
 
     public Task<IActionResult> OnPostDeclineAsync(int id, uint version, CancellationToken ct) =>
-        this.DecideAsync(() => actions.DeclineOfferAsync(id, version, User.UserId(), ct),
+        this.DecideAsync(() => applications.DeclineOfferAsync(id, version, User.UserId(), ct),
             "You declined the offer.", () => ShowAsync(id, ct), new { id });
 
     public Task<IActionResult> OnPostWithdrawAsync(int id, uint version, WithdrawalInput withdrawal, CancellationToken ct) =>
-        this.DecideAsync(() => actions.WithdrawAsync(id, version, User.UserId(), ct),
+        this.DecideAsync(() => applications.WithdrawAsync(id, version, User.UserId(), ct),
             "Your application has been withdrawn.", () => ShowAsync(id, ct), new { id });
 
     private async Task<IActionResult> ShowAsync(int id, CancellationToken ct)
     {
-        var details = await actions.GetAsync(id, User.UserId(), ct);
+        var details = await applications.GetAsync(id, User.UserId(), ct);
         if (details is null)
             return NotFound();
         Application = details;

@@ -8,7 +8,7 @@ namespace ExchangePortal.Web.Pages.Applicant.Applications;
 [RequestSizeLimit(12 * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = 12 * 1024 * 1024)]
 [EnableRateLimiting(RateLimits.FormPosts)]
-public class DocumentsModel(ApplicantActions actions, ApplicationDrafts drafts) : PageModel
+public class DocumentsModel(ApplicantApplications applications, ApplicantDrafts drafts) : PageModel
 {
     public MyApplicationDetails Application { get; private set; } = null!;
 
@@ -31,7 +31,7 @@ public class DocumentsModel(ApplicantActions actions, ApplicationDrafts drafts) 
 
     private async Task<IActionResult> ShowAsync(int id, CancellationToken ct)
     {
-        var details = await actions.GetAsync(id, User.UserId(), ct);
+        var details = await applications.GetAsync(id, User.UserId(), ct);
         if (details is null)
             return NotFound();
         Application = details;

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ExchangePortal.Web.Pages.Coordinator.Applications;
 
-public class ReviewModel(ApplicationReview review, ReviewService decisions, ProgrammeClock clock) : PageModel
+public class ReviewModel(ApplicationReview review, CoordinatorApplications decisions, ProgrammeClock clock) : PageModel
 {
     public ReviewDetails Application { get; private set; } = null!;
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ExchangePortal.Web.Pages.Hospital.Applications;
 
-public class EndorseModel(HospitalEndorsements endorsements) : PageModel
+public class EndorseModel(HospitalApplications applications) : PageModel
 {
     public ReviewDetails Application { get; private set; } = null!;
 
@@ -33,19 +33,19 @@ public class EndorseModel(HospitalEndorsements endorsements) : PageModel
     public Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => ShowAsync(id, ct);
 
     public async Task<IActionResult> OnGetDocumentAsync(int id, Guid documentId, CancellationToken ct) =>
-        this.Download(await endorsements.OpenDocumentAsync(id, documentId, User.UserId(), ct));
+        this.Download(await applications.OpenDocumentAsync(id, documentId, User.UserId(), ct));
 
     public Task<IActionResult> OnPostEndorseAsync(int id, uint version, EndorsementInput endorsement, CancellationToken ct) =>
-        this.DecideAsync(() => endorsements.EndorseAsync(id, version, endorsement.Comment, User.UserId(), ct),
+        this.DecideAsync(() => applications.EndorseAsync(id, version, endorsement.Comment, User.UserId(), ct),
             "Endorsed: the university will now review it.", () => ShowAsync(id, ct), new { id });
 
     public Task<IActionResult> OnPostDeclineAsync(int id, uint version, DeclineInput decline, CancellationToken ct) =>
-        this.DecideAsync(() => endorsements.DeclineAsync(id, version, decline.Reason, User.UserId(), ct),
+        this.DecideAsync(() => applications.DeclineAsync(id, version, decline.Reason, User.UserId(), ct),
             "Endorsement declined; the applicant has been emailed.", () => ShowAsync(id, ct), new { id });
 
     private async Task<IActionResult> ShowAsync(int id, CancellationToken ct)
     {
-        var details = await endorsements.GetAsync(id, User.UserId(), ct);
+        var details = await applications.GetAsync(id, User.UserId(), ct);
         if (details is null)
             return NotFound();
         Application = details;

@@ -18,7 +18,7 @@ public sealed record ApplyForm(int CohortId, string Cohort, DateOnly Application
 public sealed record Upload(DocumentKind Kind, string FileName, byte[] Bytes, DateOnly? ExpiresOn);
 
 /// <summary>An applicant writes a draft, attaches documents and submits; everything scoped to the signed-in doctor.</summary>
-public class ApplicationDrafts(PortalDbContext db, ProgrammeClock clock)
+public class ApplicantDrafts(PortalDbContext db, ProgrammeClock clock)
 {
     public async Task<ApplyForm?> GetFormAsync(int cohortId, string userId, CancellationToken ct = default)
     {

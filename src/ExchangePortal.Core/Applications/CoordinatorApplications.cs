@@ -3,9 +3,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ExchangePortal.Core.Applications;
 
-/// <summary>The university's decisions on an application; each recorded, each emailing the applicant through the outbox.
+/// <summary>The university coordinators' decisions on an application; each recorded, each emailing the applicant through the outbox.
 /// Each returns false when there is no such application.</summary>
-public class ReviewService(PortalDbContext db, SeatDesk seats, ProgrammeClock clock)
+public class CoordinatorApplications(PortalDbContext db, SeatDesk seats, ProgrammeClock clock)
 {
     public Task<bool> StartReviewAsync(int id, uint version, string actorId, CancellationToken ct = default) =>
         DecideAsync(id, version, a => a.StartReview(actorId, clock.Now), ct);
@@ -43,23 +43,6 @@ public class ReviewService(PortalDbContext db, SeatDesk seats, ProgrammeClock cl
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var lab = await seats.LockAsync(cohortLabId, ct) ?? throw new DomainException("Choose one of the cohort's labs.");
         if (!await DecideAsync(id, version, a => a.Waitlist(lab, actorId, clock.Now), ct))
-            return false;
-        await transaction.CommitAsync(ct);
-        return true;
-    }
-
-    /// <summary>An administrator cancels a confirmed or running stay; the seat goes to the lab's waitlist.</summary>
-    public async Task<bool> CancelAsync(int id, uint version, string reason, string actorId, CancellationToken ct = default)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var placementLabId = await db.Placements.Where(p => p.ApplicationId == id).Select(p => (int?)p.CohortLabId).SingleOrDefaultAsync(ct);
-        var lab = placementLabId is { } labId ? await seats.LockAsync(labId, ct) : null;
-        if (!await DecideAsync(id, version, async a =>
-            {
-                a.Cancel(reason, actorId, clock.Now);
-                if (lab is not null)
-                    await seats.OfferToWaitlistAsync(lab, clock.Now, ct);
-            }, ct))
             return false;
         await transaction.CommitAsync(ct);
         return true;

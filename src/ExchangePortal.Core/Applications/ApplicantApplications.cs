@@ -3,6 +3,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ExchangePortal.Core.Applications;
 
+public sealed record MyApplicationRow(int Id, string Cohort, ApplicationStatus Status, bool EndorsementRequired,
+    DateTimeOffset? SubmittedAt, DateTimeOffset UpdatedAt, DateTimeOffset? OfferRespondBy, string? FirstChoice)
+{
+    public (WaitingFor Who, string What) Next => NextStep.For(Status, EndorsementRequired);
+}
+
+public sealed record ApplicantOverview(string FullName, string Hospital, IReadOnlyList<MyApplicationRow> Applications);
+
 public sealed record MyApplicationDetails(int Id, uint Version, ApplicationStatus Status, bool EndorsementRequired, int CohortId, string Cohort,
     DateOnly CohortClosesOn, DateOnly CohortEndsOn, string Plan, DateTimeOffset? OfferRespondBy, string? LatestComment, List<string> LabChoices, PlacementRow? Placement,
     List<HistoryRow> History, List<DocumentRow> Documents)
@@ -15,10 +23,35 @@ public sealed record MyApplicationDetails(int Id, uint Version, ApplicationStatu
     public IReadOnlyList<string> ToDo { get; init; } = [];
 }
 
-/// <summary>What applicants do with their own application; every query is scoped to the signed-in doctor, and every change
-/// returns false when the application is not the doctor's.</summary>
-public class ApplicantActions(PortalDbContext db, SeatDesk seats, ProgrammeClock clock)
+/// <summary>The applicant's own applications and what they do with them; every query is scoped to the signed-in doctor (nobody
+/// else's application is ever in it), and every change returns false when the application is not the doctor's.</summary>
+public class ApplicantApplications(PortalDbContext db, SeatDesk seats, ProgrammeClock clock)
 {
+    private sealed record Applicant(string FullName, string Hospital);
+
+    // The applicant's home page is the most visited signed-in page: its two queries are compiled once.
+    private static readonly Func<PortalDbContext, string, CancellationToken, Task<Applicant?>> ApplicantOf =
+        EF.CompileAsyncQuery((PortalDbContext db, string userId, CancellationToken ct) => db.Doctors.AsNoTracking()
+            .Where(d => d.UserId == userId)
+            .Select(d => new Applicant(d.FullName, d.Hospital.Name))
+            .SingleOrDefault());
+
+    private static readonly Func<PortalDbContext, string, IAsyncEnumerable<MyApplicationRow>> ApplicationsOf =
+        EF.CompileAsyncQuery((PortalDbContext db, string userId) => db.Applications.AsNoTracking()
+            .Where(a => a.Doctor.UserId == userId)
+            .OrderByDescending(a => a.CreatedAt)
+            .Select(a => new MyApplicationRow(a.Id, a.Cohort.Name, a.Status, a.EndorsementRequired, a.SubmittedAt, a.UpdatedAt,
+                a.OfferRespondBy, a.LabChoices.OrderBy(c => c.Rank).Select(c => c.CohortLab.HostLab.Name).FirstOrDefault())));
+
+    public async Task<ApplicantOverview?> GetOverviewAsync(string userId, CancellationToken ct = default)
+    {
+        var applicant = await ApplicantOf(db, userId, ct);
+        if (applicant is null)
+            return null;
+        var rows = await ApplicationsOf(db, userId).ToListAsync(ct);
+        return new ApplicantOverview(applicant.FullName, applicant.Hospital, rows);
+    }
+
     public async Task<MyApplicationDetails?> GetAsync(int id, string userId, CancellationToken ct = default)
     {
         var details = await DetailsOf(db, id, userId, ct);
