@@ -61,7 +61,7 @@ public class ApplicantActionTests(PortalFactory portal) : IClassFixture<PortalFa
         Assert.Contains("Tick the box to confirm", (await HtmlForms.ParseAsync(refused)).Text());
         Assert.Equal(ApplicationStatus.UnderReview, await StatusOfAsync(id));
 
-        await client.SubmitAsync(page, "#withdraw-form", new Dictionary<string, string> { ["confirm"] = "true" });
+        await client.SubmitAsync(page, "#withdraw-form", new Dictionary<string, string> { ["Withdrawal.Confirm"] = "true" });
 
         Assert.Equal(ApplicationStatus.Withdrawn, await StatusOfAsync(id));
     }

@@ -16,7 +16,7 @@ public class EndorsementTests(PortalFactory portal) : IClassFixture<PortalFactor
         var link = queue.Document.QuerySelectorAll("tbody a").Single(a => a.TextContent == "Wang Fang").GetAttribute("href")!;
         var page = await client.GetPageAsync(link);
 
-        var response = await client.SubmitAsync(page, "#endorse-form", new Dictionary<string, string> { ["comment"] = "Recommended." });
+        var response = await client.SubmitAsync(page, "#endorse-form", new Dictionary<string, string> { ["Endorsement.Comment"] = "Recommended." });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         await using var db = portal.NewDbContext();

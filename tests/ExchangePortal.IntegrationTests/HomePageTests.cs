@@ -40,7 +40,7 @@ public class HomePageTests(PortalFactory portal) : IClassFixture<PortalFactory>
         Assert.Equal(["Public Health Data Lab"], byDepartment.Document.QuerySelectorAll("article h2").Select(h => h.TextContent.Trim()));
         Assert.Equal(["Clinical Oncology Lab"], byArea.Document.QuerySelectorAll("article h2").Select(h => h.TextContent.Trim()));
         Assert.Empty(none.Document.QuerySelectorAll("article"));
-        Assert.Contains("Medical imaging", byArea.Document.QuerySelector("#area")!.TextContent);
+        Assert.Contains("Medical imaging", byArea.Document.QuerySelector("#Area")!.TextContent);
     }
 
     [Fact]

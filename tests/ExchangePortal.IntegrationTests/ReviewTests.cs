@@ -190,7 +190,7 @@ public class ReviewTests(PortalFactory portal) : IClassFixture<PortalFactory>
         var applicant = await portal.SignInAsync("doctor09@demo.local");
         var page = await applicant.GetPageAsync($"/Applicant/Applications/{offered}");
 
-        await applicant.SubmitAsync(page, "#withdraw-form", new Dictionary<string, string> { ["confirm"] = "true" });
+        await applicant.SubmitAsync(page, "#withdraw-form", new Dictionary<string, string> { ["Withdrawal.Confirm"] = "true" });
 
         Assert.Equal(ApplicationStatus.Withdrawn, await StatusOfAsync(offered));
         Assert.Equal(ApplicationStatus.Offered, await StatusOfAsync(waiting));

@@ -6,18 +6,21 @@ namespace ExchangePortal.Core.Applications;
 
 /// <summary>The one way an application changes state: load it with what its transitions need, check the version
 /// the user saw, apply the transition, write the applicant's email to the outbox, save.</summary>
+/// <returns>false when the application is not there in <c>scope</c>.</returns>
 internal static class ApplicationChanges
 {
     public const string ChangedMeanwhile = "This application changed while you were looking at it. Reload the page to see what changed, then try again.";
 
-    public static async Task ApplyAsync(PortalDbContext db, IQueryable<ExchangeApplication> scope, int id, uint version,
+    public static async Task<bool> ApplyAsync(PortalDbContext db, IQueryable<ExchangeApplication> scope, int id, uint version,
         Func<ExchangeApplication, Task> transition, ProgrammeClock clock, CancellationToken ct)
     {
         var application = await scope
             .Include(a => a.Doctor).ThenInclude(d => d.User).Include(a => a.Cohort).Include(a => a.History).Include(a => a.LabChoices)
             .Include(a => a.Placement).ThenInclude(p => p!.CohortLab).ThenInclude(l => l.HostLab)
             .AsSplitQuery()
-            .SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw new DomainException("There is no such application.");
+            .SingleOrDefaultAsync(a => a.Id == id, ct);
+        if (application is null)
+            return false;
         if (application.Version != version)
             throw new DomainException(ChangedMeanwhile);
         var before = application.Status;
@@ -28,6 +31,7 @@ internal static class ApplicationChanges
         try
         {
             await db.SaveChangesAsync(ct);
+            return true;
         }
         catch (DbUpdateConcurrencyException)
         {

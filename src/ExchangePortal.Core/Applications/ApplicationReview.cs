@@ -8,7 +8,7 @@ namespace ExchangePortal.Core.Applications;
 public sealed record ApplicantProfile(string FullName, string? ChineseName, string Title, string Department, string Specialty,
     int YearsOfPractice, string LicenceNumber, string Email, string Phone, string Languages, string Bio, string Hospital);
 
-public sealed record LabSeats(int CohortLabId, string Lab, string Department, int Seats, int SeatsTaken, int? Rank)
+public sealed record LabChoiceSeats(int CohortLabId, string Lab, string Department, int Seats, int SeatsTaken, int? Rank)
 {
     public int SeatsFree => Seats - SeatsTaken;
 }
@@ -23,7 +23,10 @@ public sealed record PlacementRow(string Lab, string Supervisor, DateOnly Starts
 public sealed record ReviewDetails(int Id, uint Version, ApplicationStatus Status, bool EndorsementRequired, string Cohort,
     DateOnly CohortStartsOn, DateOnly CohortEndsOn, ApplicantProfile Applicant, string Plan, DateOnly? IntendedStartOn,
     DateOnly? IntendedEndOn, DateTimeOffset? SubmittedAt, DateTimeOffset? OfferRespondBy, string? WaitlistedFor,
-    List<LabSeats> Labs, List<DocumentRow> Documents, List<HistoryRow> History, PlacementRow? Placement);
+    List<LabChoiceSeats> Labs, List<DocumentRow> Documents, List<HistoryRow> History, PlacementRow? Placement)
+{
+    public bool Allows(ApplicationAction action) => ApplicationRules.Allows(action, Status, EndorsementRequired);
+}
 
 /// <summary>What a university coordinator reads about one application, and its documents (every view audited).</summary>
 public class ApplicationReview(PortalDbContext db, ProgrammeClock clock)
@@ -44,7 +47,7 @@ public class ApplicationReview(PortalDbContext db, ProgrammeClock clock)
                 a.Plan, a.IntendedStartOn, a.IntendedEndOn, a.SubmittedAt, a.OfferRespondBy,
                 a.WaitlistedFor == null ? null : a.WaitlistedFor.HostLab.Name,
                 a.Cohort.Labs.OrderBy(l => l.HostLab.Name)
-                    .Select(l => new LabSeats(l.Id, l.HostLab.Name, l.HostLab.Department, l.Seats, l.SeatsTaken,
+                    .Select(l => new LabChoiceSeats(l.Id, l.HostLab.Name, l.HostLab.Department, l.Seats, l.SeatsTaken,
                         a.LabChoices.Where(c => c.CohortLabId == l.Id).Select(c => (int?)c.Rank).FirstOrDefault()))
                     .ToList(),
                 db.Documents.Where(d => d.ApplicationId == a.Id).OrderBy(d => d.Kind).ThenBy(d => d.UploadedAt)

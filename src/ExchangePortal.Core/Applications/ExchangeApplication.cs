@@ -8,12 +8,6 @@ public class ExchangeApplication
 {
     public const int MaxLabChoices = 3;
 
-    private static readonly ApplicationStatus[] Withdrawable =
-    [
-        ApplicationStatus.Draft, ApplicationStatus.Submitted, ApplicationStatus.Endorsed, ApplicationStatus.UnderReview,
-        ApplicationStatus.ChangesRequested, ApplicationStatus.Waitlisted, ApplicationStatus.Offered, ApplicationStatus.Confirmed,
-    ];
-
     public int Id { get; private set; }
     public int CohortId { get; private set; }
     public ExchangeCohort Cohort { get; private set; } = null!;
@@ -33,8 +27,11 @@ public class ExchangeApplication
     public DateTimeOffset? WaitlistedAt { get; private set; }
     public uint Version { get; private set; }
 
-    public List<LabChoice> LabChoices { get; private set; } = [];
-    public List<ApplicationStatusChange> History { get; private set; } = [];
+    private readonly List<LabChoice> _labChoices = [];
+    private readonly List<ApplicationStatusChange> _history = [];
+
+    public IReadOnlyList<LabChoice> LabChoices => _labChoices;
+    public IReadOnlyList<ApplicationStatusChange> History => _history;
     public Placement? Placement { get; private set; }
 
     private ExchangeApplication() { }
@@ -46,12 +43,12 @@ public class ExchangeApplication
         Status = ApplicationStatus.Draft;
         CreatedAt = now;
         UpdatedAt = now;
-        History.Add(new ApplicationStatusChange(null, ApplicationStatus.Draft, actorId, now, null));
+        _history.Add(new ApplicationStatusChange(null, ApplicationStatus.Draft, actorId, now, null));
     }
 
     public void EditPlan(string plan, DateOnly? intendedStartOn, DateOnly? intendedEndOn, DateTimeOffset now)
     {
-        Require("edit", ApplicationStatus.Draft, ApplicationStatus.ChangesRequested);
+        Require("edit", ApplicationAction.Edit);
         if (intendedStartOn is { } start && intendedEndOn is { } end && end < start)
             throw new DomainException("The intended end date must not be before the intended start date.");
         if (intendedStartOn < Cohort.StartsOn || intendedEndOn > Cohort.EndsOn)
@@ -65,21 +62,21 @@ public class ExchangeApplication
     /// <summary>Replaces the ranked lab choices; the first in the list is the first choice.</summary>
     public void ChooseLabs(IReadOnlyList<CohortLab> labs, DateTimeOffset now)
     {
-        Require("change the lab choices of", ApplicationStatus.Draft, ApplicationStatus.ChangesRequested);
+        Require("change the lab choices of", ApplicationAction.Edit);
         if (labs.Count > MaxLabChoices)
             throw new DomainException($"Choose at most {MaxLabChoices} labs.");
         if (labs.Distinct().Count() != labs.Count)
             throw new DomainException("Choose each lab only once.");
         if (!labs.All(TakesPartInCohort))
             throw new DomainException("Choose only labs that take part in this cohort.");
-        LabChoices.Clear();
-        LabChoices.AddRange(labs.Select((lab, i) => new LabChoice(lab, i + 1)));
+        _labChoices.Clear();
+        _labChoices.AddRange(labs.Select((lab, i) => new LabChoice(lab, i + 1)));
         UpdatedAt = now;
     }
 
     public void Submit(string actorId, DateTimeOffset now)
     {
-        Require("submit", ApplicationStatus.Draft);
+        Require("submit", ApplicationAction.Submit);
         if (LabChoices.Count == 0)
             throw new DomainException("Choose at least one host lab before submitting.");
         EndorsementRequired = Cohort.RequiresEndorsement;
@@ -89,7 +86,7 @@ public class ExchangeApplication
 
     public void Endorse(string actorId, DateTimeOffset now, string? comment = null)
     {
-        Require("endorse", ApplicationStatus.Submitted);
+        Require("endorse", ApplicationAction.Endorse);
         if (!EndorsementRequired)
             throw new DomainException("This cohort does not use hospital endorsement.");
         MoveTo(ApplicationStatus.Endorsed, actorId, now, comment);
@@ -97,7 +94,7 @@ public class ExchangeApplication
 
     public void DeclineEndorsement(string reason, string actorId, DateTimeOffset now)
     {
-        Require("decline to endorse", ApplicationStatus.Submitted);
+        Require("decline to endorse", ApplicationAction.Endorse);
         if (!EndorsementRequired)
             throw new DomainException("This cohort does not use hospital endorsement.");
         MoveTo(ApplicationStatus.NotEndorsed, actorId, now, Required(reason, "a reason"));
@@ -107,19 +104,19 @@ public class ExchangeApplication
     {
         if (Status == ApplicationStatus.Submitted && EndorsementRequired)
             throw new DomainException("This application is waiting for its hospital's endorsement.");
-        Require("start reviewing", ApplicationStatus.Endorsed, ApplicationStatus.Submitted);
+        Require("start reviewing", ApplicationAction.StartReview);
         MoveTo(ApplicationStatus.UnderReview, actorId, now);
     }
 
     public void RequestChanges(string comment, string actorId, DateTimeOffset now)
     {
-        Require("request changes to", ApplicationStatus.UnderReview);
+        Require("request changes to", ApplicationAction.RequestChanges);
         MoveTo(ApplicationStatus.ChangesRequested, actorId, now, Required(comment, "a comment saying what to change"));
     }
 
     public void Resubmit(string actorId, DateTimeOffset now)
     {
-        Require("resubmit", ApplicationStatus.ChangesRequested);
+        Require("resubmit", ApplicationAction.Resubmit);
         if (LabChoices.Count == 0)
             throw new DomainException("Choose at least one host lab before resubmitting.");
         MoveTo(ApplicationStatus.UnderReview, actorId, now);
@@ -130,7 +127,7 @@ public class ExchangeApplication
     public Placement Approve(CohortLab lab, string supervisor, DateOnly startsOn, DateOnly endsOn,
         DateTimeOffset respondBy, string? actorId, DateTimeOffset now, string? comment = null)
     {
-        Require("approve", ApplicationStatus.UnderReview, ApplicationStatus.Waitlisted);
+        Require("approve", ApplicationAction.Approve);
         if (!TakesPartInCohort(lab))
             throw new DomainException("That lab does not take part in this application's cohort.");
         if (endsOn < startsOn)
@@ -151,7 +148,7 @@ public class ExchangeApplication
 
     public void Waitlist(CohortLab lab, string actorId, DateTimeOffset now)
     {
-        Require("waitlist", ApplicationStatus.UnderReview);
+        Require("waitlist", ApplicationAction.Waitlist);
         if (!TakesPartInCohort(lab))
             throw new DomainException("That lab does not take part in this application's cohort.");
         if (lab.SeatsFree > 0)
@@ -163,7 +160,7 @@ public class ExchangeApplication
 
     public void Reject(string reason, string actorId, DateTimeOffset now)
     {
-        Require("reject", ApplicationStatus.UnderReview, ApplicationStatus.Waitlisted);
+        Require("reject", ApplicationAction.Reject);
         WaitlistedFor = null;
         WaitlistedForId = null;
         MoveTo(ApplicationStatus.Rejected, actorId, now, Required(reason, "a reason"));
@@ -171,7 +168,7 @@ public class ExchangeApplication
 
     public void AcceptOffer(string actorId, DateTimeOffset now)
     {
-        Require("accept the offer of", ApplicationStatus.Offered);
+        Require("accept the offer of", ApplicationAction.AnswerOffer);
         if (now > OfferRespondBy)
             throw new DomainException("The deadline to answer this offer has passed.");
         MoveTo(ApplicationStatus.Confirmed, actorId, now);
@@ -179,7 +176,7 @@ public class ExchangeApplication
 
     public void DeclineOffer(string actorId, DateTimeOffset now, string? comment = null)
     {
-        Require("decline the offer of", ApplicationStatus.Offered);
+        Require("decline the offer of", ApplicationAction.AnswerOffer);
         ReleaseSeat(now);
         MoveTo(ApplicationStatus.Declined, actorId, now, comment);
     }
@@ -187,7 +184,7 @@ public class ExchangeApplication
     /// <summary>The offer was not answered by its deadline: it lapses and the seat is freed.</summary>
     public void LapseOffer(DateTimeOffset now)
     {
-        Require("let lapse the offer of", ApplicationStatus.Offered);
+        Require("let lapse the offer of", ApplicationAction.AnswerOffer);
         if (now <= OfferRespondBy)
             throw new DomainException("The offer's deadline has not passed yet.");
         ReleaseSeat(now);
@@ -196,13 +193,13 @@ public class ExchangeApplication
 
     public void MarkArrived(string actorId, DateTimeOffset now)
     {
-        Require("mark as arrived", ApplicationStatus.Confirmed);
+        Require("mark as arrived", ApplicationAction.MarkArrived);
         MoveTo(ApplicationStatus.InProgress, actorId, now);
     }
 
     public void Complete(bool endOfStayReportFiled, string actorId, DateTimeOffset now)
     {
-        Require("complete", ApplicationStatus.InProgress);
+        Require("complete", ApplicationAction.Complete);
         if (!endOfStayReportFiled)
             throw new DomainException("The end-of-stay report must be filed before the stay can be completed.");
         MoveTo(ApplicationStatus.Completed, actorId, now);
@@ -210,7 +207,7 @@ public class ExchangeApplication
 
     public void Withdraw(string actorId, DateTimeOffset now, string? comment = null)
     {
-        Require("withdraw", Withdrawable);
+        Require("withdraw", ApplicationAction.Withdraw);
         ReleaseSeat(now);
         WaitlistedFor = null;
         WaitlistedForId = null;
@@ -219,7 +216,7 @@ public class ExchangeApplication
 
     public void Cancel(string reason, string actorId, DateTimeOffset now)
     {
-        Require("cancel", ApplicationStatus.Confirmed, ApplicationStatus.InProgress);
+        Require("cancel", ApplicationAction.Cancel);
         var why = Required(reason, "a reason");
         ReleaseSeat(now);
         MoveTo(ApplicationStatus.Cancelled, actorId, now, why);
@@ -230,9 +227,10 @@ public class ExchangeApplication
 
     private void ReleaseSeat(DateTimeOffset now) => Placement?.Release(now);
 
-    private void Require(string action, params ApplicationStatus[] allowed)
+    // The endorsement conditions are checked with their own messages before this; the table gives the statuses.
+    private void Require(string action, ApplicationAction rule)
     {
-        if (!allowed.Contains(Status))
+        if (!ApplicationRules.From(rule).Contains(Status))
             throw new DomainException($"You cannot {action} an application that is {Status.Describe()}.");
     }
 
@@ -241,7 +239,7 @@ public class ExchangeApplication
 
     private void MoveTo(ApplicationStatus to, string? actorId, DateTimeOffset now, string? comment = null)
     {
-        History.Add(new ApplicationStatusChange(Status, to, actorId, now, comment));
+        _history.Add(new ApplicationStatusChange(Status, to, actorId, now, comment));
         Status = to;
         UpdatedAt = now;
     }

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ExchangePortal.Web.Pages;
 
 [OutputCache(PolicyName = PublicPages.Policy)]
-public class IndexModel(ProgrammeService programme) : PageModel
+public class IndexModel(PublicProgramme programme) : PageModel
 {
     public ProgrammeOverview Overview { get; private set; } = null!;
 

@@ -43,7 +43,8 @@ public static class HtmlForms
         }
         foreach (var (name, value) in values)
         {
-            fields.RemoveAll(f => f.Key == name);
+            // Field names match case-insensitively, as the server's model binding does.
+            fields.RemoveAll(f => string.Equals(f.Key, name, StringComparison.OrdinalIgnoreCase));
             fields.Add(new(name, value));
         }
         var action = form.GetAttribute("action");

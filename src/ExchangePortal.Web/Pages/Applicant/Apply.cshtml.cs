@@ -1,12 +1,11 @@
 using System.ComponentModel.DataAnnotations;
-using ExchangePortal.Core;
 using ExchangePortal.Core.Applications;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ExchangePortal.Web.Pages.Applicant;
 
-public class ApplyModel(ApplicationDrafts drafts) : PageModel
+public class ApplyModel(ApplicantDrafts drafts) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -23,50 +22,37 @@ public class ApplyModel(ApplicationDrafts drafts) : PageModel
         public string? Plan { get; set; }
         [Display(Name = "Intended start")] public DateOnly? IntendedStartOn { get; set; }
         [Display(Name = "Intended end")] public DateOnly? IntendedEndOn { get; set; }
+
+        public static InputModel From(ApplyForm form) => new()
+        {
+            Choice1 = form.ChosenLabs.ElementAtOrDefault(0) is > 0 and var c1 ? c1 : null,
+            Choice2 = form.ChosenLabs.ElementAtOrDefault(1) is > 0 and var c2 ? c2 : null,
+            Choice3 = form.ChosenLabs.ElementAtOrDefault(2) is > 0 and var c3 ? c3 : null,
+            Plan = form.Plan,
+            IntendedStartOn = form.IntendedStartOn ?? form.StartsOn,
+            IntendedEndOn = form.IntendedEndOn ?? form.EndsOn,
+        };
     }
 
     public async Task<IActionResult> OnGetAsync(int cohortId, CancellationToken ct)
     {
-        if (!await LoadAsync(cohortId, ct))
-            return NotFound();
-        var chosen = Form.ChosenLabs;
-        Input = new InputModel
-        {
-            Choice1 = chosen.ElementAtOrDefault(0) is > 0 and var c1 ? c1 : null,
-            Choice2 = chosen.ElementAtOrDefault(1) is > 0 and var c2 ? c2 : null,
-            Choice3 = chosen.ElementAtOrDefault(2) is > 0 and var c3 ? c3 : null,
-            Plan = Form.Plan,
-            IntendedStartOn = Form.IntendedStartOn ?? Form.StartsOn,
-            IntendedEndOn = Form.IntendedEndOn ?? Form.EndsOn,
-        };
-        return Page();
+        var result = await ShowAsync(cohortId, ct);
+        if (result is PageResult)
+            Input = InputModel.From(Form);
+        return result;
     }
 
-    public async Task<IActionResult> OnPostAsync(int cohortId, CancellationToken ct)
-    {
-        if (ModelState.IsValid)
-        {
-            try
-            {
-                var labs = new[] { Input.Choice1, Input.Choice2, Input.Choice3 }.OfType<int>().ToList();
-                var id = await drafts.SaveDraftAsync(cohortId, User.UserId(), Input.Plan ?? "", Input.IntendedStartOn, Input.IntendedEndOn, labs, ct);
-                TempData["StatusMessage"] = "Your application has been saved as a draft.";
-                return RedirectToPage("/Applicant/Applications/Details", new { id });
-            }
-            catch (DomainException e)
-            {
-                ModelState.AddModelError(string.Empty, e.Message);
-            }
-        }
-        return await LoadAsync(cohortId, ct) ? Page() : NotFound();
-    }
+    public Task<IActionResult> OnPostAsync(int cohortId, CancellationToken ct) =>
+        this.DecideAsync(() => drafts.SaveDraftAsync(cohortId, User.UserId(), Input.Plan ?? "", Input.IntendedStartOn, Input.IntendedEndOn,
+                new[] { Input.Choice1, Input.Choice2, Input.Choice3 }.OfType<int>().ToList(), ct),
+            "Your application has been saved as a draft.", () => ShowAsync(cohortId, ct), "/Applicant/Applications/Details");
 
-    private async Task<bool> LoadAsync(int cohortId, CancellationToken ct)
+    private async Task<IActionResult> ShowAsync(int cohortId, CancellationToken ct)
     {
         var form = await drafts.GetFormAsync(cohortId, User.UserId(), ct);
         if (form is null)
-            return false;
+            return NotFound();
         Form = form;
-        return true;
+        return Page();
     }
 }

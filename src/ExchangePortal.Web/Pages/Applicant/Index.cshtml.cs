@@ -4,13 +4,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ExchangePortal.Web.Pages.Applicant;
 
-public class IndexModel(ApplicantHome home) : PageModel
+public class IndexModel(ApplicantApplications applications) : PageModel
 {
     public ApplicantOverview Overview { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var overview = await home.GetAsync(User.UserId(), ct);
+        var overview = await applications.GetOverviewAsync(User.UserId(), ct);
         if (overview is null)
             return NotFound();
         Overview = overview;

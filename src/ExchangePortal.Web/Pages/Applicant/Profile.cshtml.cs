@@ -1,19 +1,17 @@
-using ExchangePortal.Core;
 using ExchangePortal.Core.Doctors;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ExchangePortal.Web.Pages.Applicant;
 
-public class ProfileModel(DoctorProfiles profiles) : PageModel
+public class ProfileModel(ApplicantProfiles profiles) : PageModel
 {
     [BindProperty]
     public ProfileInput Input { get; set; } = new();
 
     public ProfileView Profile { get; private set; } = null!;
 
-    [TempData]
-    public string? StatusMessage { get; set; }
+    [TempData] public string? StatusMessage { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -24,12 +22,7 @@ public class ProfileModel(DoctorProfiles profiles) : PageModel
     }
 
     public Task<IActionResult> OnPostAsync(CancellationToken ct) =>
-        this.DecideAsync(async () =>
-            {
-                if (!await profiles.SaveAsync(User.UserId(), Input.ToDraft(), ct))
-                    throw new DomainException("Only applicants have a profile.");
-            },
-            "Your profile has been saved.", () => ShowAsync(ct), null);
+        this.DecideAsync(() => profiles.SaveAsync(User.UserId(), Input.ToDraft(), ct), "Your profile has been saved.", () => ShowAsync(ct));
 
     private async Task<IActionResult> ShowAsync(CancellationToken ct)
     {

@@ -4,13 +4,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ExchangePortal.Web.Pages.Hospital;
 
-public class IndexModel(HospitalHome home) : PageModel
+public class IndexModel(HospitalApplications applications) : PageModel
 {
     public HospitalOverview Overview { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var overview = await home.GetAsync(User.UserId(), ct);
+        var overview = await applications.GetOverviewAsync(User.UserId(), ct);
         if (overview is null)
             return NotFound();
         Overview = overview;

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ExchangePortal.Web.Pages.Hospital;
 
-public class StaffModel(HospitalEndorsements endorsements) : PageModel
+public class StaffModel(HospitalApplications applications) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? Cohort { get; set; }
@@ -17,5 +17,5 @@ public class StaffModel(HospitalEndorsements endorsements) : PageModel
     public bool HasNext { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) =>
-        (Staff, HasNext) = await endorsements.StaffAsync(User.UserId(), Cohort, Math.Max(P, 1), ct);
+        (Staff, HasNext) = await applications.StaffAsync(User.UserId(), Cohort, Math.Max(P, 1), ct);
 }

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using ExchangePortal.Core;
 using ExchangePortal.Core.Applications;
 using Microsoft.AspNetCore.Mvc;
@@ -6,66 +5,48 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ExchangePortal.Web.Pages.Coordinator.Applications;
 
-public class ReviewModel(ApplicationReview review, ReviewService decisions, ProgrammeClock clock) : PageModel
+public class ReviewModel(ApplicationReview review, CoordinatorApplications decisions, ProgrammeClock clock) : PageModel
 {
     public ReviewDetails Application { get; private set; } = null!;
 
-    public DateOnly Today => clock.Today;
+    // One property per form, bound by the handler's parameter of the same name, so one form's rules never fire on another's post.
+    public CommentInput Changes { get; set; } = new();
+    public CommentInput Rejection { get; set; } = new();
+    public ApproveInput Approval { get; set; } = new();
+    public WaitlistInput Waitlist { get; set; } = new();
 
-    [TempData]
-    public string? StatusMessage { get; set; }
+    [TempData] public string? StatusMessage { get; set; }
 
-    public class CommentInput
-    {
-        [Required(ErrorMessage = "Please write a comment for the applicant.")]
-        [StringLength(4000, ErrorMessage = "Keep the comment under 4,000 characters.")]
-        public string Text { get; set; } = "";
-    }
+    public Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => ShowAsync(id, ct);
 
-    public class ApproveInput
-    {
-        [Required(ErrorMessage = "Choose the lab.")] public int? CohortLabId { get; set; }
-        [Required(ErrorMessage = "Name the supervisor.")][StringLength(200)] public string Supervisor { get; set; } = "";
-        [Required(ErrorMessage = "Give the start date.")] public DateOnly? StartsOn { get; set; }
-        [Required(ErrorMessage = "Give the end date.")] public DateOnly? EndsOn { get; set; }
-        [Required(ErrorMessage = "Give the date by which the applicant must answer.")] public DateOnly? RespondBy { get; set; }
-    }
-
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await ShowAsync(id, ct);
-
-    public async Task<IActionResult> OnGetDocumentAsync(int id, Guid documentId, bool download, CancellationToken ct)
-    {
-        var file = await review.OpenDocumentAsync(id, documentId, User.UserId(), ct);
-        if (file is null)
-            return NotFound();
-        var inline = !download && file.ContentType is "application/pdf" or "image/png" or "image/jpeg";
-        return inline ? File(file.Bytes, file.ContentType) : File(file.Bytes, file.ContentType, file.FileName);
-    }
+    public async Task<IActionResult> OnGetDocumentAsync(int id, Guid documentId, bool download, CancellationToken ct) =>
+        this.Download(await review.OpenDocumentAsync(id, documentId, User.UserId(), ct), inline: !download);
 
     public Task<IActionResult> OnPostStartReviewAsync(int id, uint version, CancellationToken ct) =>
-        DecideAsync(id, () => decisions.StartReviewAsync(id, version, User.UserId(), ct), "Review started.", ct);
+        this.DecideAsync(() => decisions.StartReviewAsync(id, version, User.UserId(), ct), "Review started.", () => ShowAsync(id, ct), new { id });
 
     public Task<IActionResult> OnPostRequestChangesAsync(int id, uint version, CommentInput changes, CancellationToken ct) =>
-        DecideAsync(id, () => decisions.RequestChangesAsync(id, version, changes.Text, User.UserId(), ct), "Changes requested; the applicant has been emailed.", ct);
+        this.DecideAsync(() => decisions.RequestChangesAsync(id, version, changes.Text, User.UserId(), ct),
+            "Changes requested; the applicant has been emailed.", () => ShowAsync(id, ct), new { id });
 
     public Task<IActionResult> OnPostRejectAsync(int id, uint version, CommentInput rejection, CancellationToken ct) =>
-        DecideAsync(id, () => decisions.RejectAsync(id, version, rejection.Text, User.UserId(), ct), "Application rejected; the applicant has been emailed.", ct);
+        this.DecideAsync(() => decisions.RejectAsync(id, version, rejection.Text, User.UserId(), ct),
+            "Application rejected; the applicant has been emailed.", () => ShowAsync(id, ct), new { id });
 
     public Task<IActionResult> OnPostApproveAsync(int id, uint version, ApproveInput approval, CancellationToken ct) =>
-        DecideAsync(id, () => decisions.ApproveAsync(id, version, approval.CohortLabId!.Value, approval.Supervisor,
-            approval.StartsOn!.Value, approval.EndsOn!.Value, approval.RespondBy!.Value, User.UserId(), ct), "Offer made; the applicant has been emailed.", ct);
+        this.DecideAsync(() => decisions.ApproveAsync(id, version, approval.CohortLabId!.Value, approval.Supervisor,
+            approval.StartsOn!.Value, approval.EndsOn!.Value, approval.RespondBy!.Value, User.UserId(), ct),
+            "Offer made; the applicant has been emailed.", () => ShowAsync(id, ct), new { id });
 
-    public Task<IActionResult> OnPostWaitlistAsync(int id, uint version, int waitlistLabId, CancellationToken ct) =>
-        DecideAsync(id, () => decisions.WaitlistAsync(id, version, waitlistLabId, User.UserId(), ct), "Put on the waitlist.", ct);
+    public Task<IActionResult> OnPostWaitlistAsync(int id, uint version, WaitlistInput waitlist, CancellationToken ct) =>
+        this.DecideAsync(() => decisions.WaitlistAsync(id, version, waitlist.CohortLabId!.Value, User.UserId(), ct),
+            "Put on the waitlist.", () => ShowAsync(id, ct), new { id });
 
     public Task<IActionResult> OnPostArrivedAsync(int id, uint version, CancellationToken ct) =>
-        DecideAsync(id, () => decisions.MarkArrivedAsync(id, version, User.UserId(), ct), "Arrival recorded.", ct);
+        this.DecideAsync(() => decisions.MarkArrivedAsync(id, version, User.UserId(), ct), "Arrival recorded.", () => ShowAsync(id, ct), new { id });
 
     public Task<IActionResult> OnPostCompleteAsync(int id, uint version, CancellationToken ct) =>
-        DecideAsync(id, () => decisions.CompleteAsync(id, version, User.UserId(), ct), "Stay marked completed.", ct);
-
-    private Task<IActionResult> DecideAsync(int id, Func<Task> decide, string done, CancellationToken ct) =>
-        this.DecideAsync(decide, done, () => ShowAsync(id, ct), new { id });
+        this.DecideAsync(() => decisions.CompleteAsync(id, version, User.UserId(), ct), "Stay marked completed.", () => ShowAsync(id, ct), new { id });
 
     private async Task<IActionResult> ShowAsync(int id, CancellationToken ct)
     {
@@ -73,6 +54,7 @@ public class ReviewModel(ApplicationReview review, ReviewService decisions, Prog
         if (details is null)
             return NotFound();
         Application = details;
+        Approval = new() { StartsOn = details.CohortStartsOn, EndsOn = details.CohortEndsOn, RespondBy = clock.Today.AddDays(14) };
         return Page();
     }
 }

@@ -9,7 +9,7 @@ public sealed record ProfileDraft(string FullName, string? ChineseName, string T
 public sealed record ProfileView(ProfileDraft Draft, string Email, string Hospital, IReadOnlyList<string> Missing);
 
 /// <summary>The signed-in applicant's own visiting-doctor profile.</summary>
-public class DoctorProfiles(PortalDbContext db)
+public class ApplicantProfiles(PortalDbContext db)
 {
     public async Task<ProfileView?> GetAsync(string userId, CancellationToken ct = default)
     {

@@ -18,7 +18,7 @@ public sealed record ApplyForm(int CohortId, string Cohort, DateOnly Application
 public sealed record Upload(DocumentKind Kind, string FileName, byte[] Bytes, DateOnly? ExpiresOn);
 
 /// <summary>An applicant writes a draft, attaches documents and submits; everything scoped to the signed-in doctor.</summary>
-public class ApplicationDrafts(PortalDbContext db, ProgrammeClock clock)
+public class ApplicantDrafts(PortalDbContext db, ProgrammeClock clock)
 {
     public async Task<ApplyForm?> GetFormAsync(int cohortId, string userId, CancellationToken ct = default)
     {
@@ -56,14 +56,15 @@ public class ApplicationDrafts(PortalDbContext db, ProgrammeClock clock)
         };
     }
 
-    /// <summary>Starts or continues the doctor's draft for the cohort; returns its id.</summary>
-    public async Task<int> SaveDraftAsync(int cohortId, string userId, string plan, DateOnly? startOn, DateOnly? endOn,
+    /// <summary>Starts or continues the doctor's draft for the cohort; returns its id, or null when there is no such cohort.</summary>
+    public async Task<int?> SaveDraftAsync(int cohortId, string userId, string plan, DateOnly? startOn, DateOnly? endOn,
         IReadOnlyList<int> rankedCohortLabIds, CancellationToken ct = default)
     {
         var doctor = await db.Doctors.Include(d => d.User).SingleOrDefaultAsync(d => d.UserId == userId, ct)
             ?? throw new DomainException("Complete your profile before applying.");
-        var cohort = await db.Cohorts.Include(c => c.Labs).ThenInclude(l => l.HostLab).SingleOrDefaultAsync(c => c.Id == cohortId, ct)
-            ?? throw new DomainException("There is no such cohort.");
+        var cohort = await db.Cohorts.Include(c => c.Labs).ThenInclude(l => l.HostLab).SingleOrDefaultAsync(c => c.Id == cohortId, ct);
+        if (cohort is null)
+            return null;
         var application = await db.Applications.Include(a => a.LabChoices).Include(a => a.History)
             .SingleOrDefaultAsync(a => a.CohortId == cohortId && a.DoctorId == doctor.Id, ct);
         if (application is null)
@@ -82,12 +83,15 @@ public class ApplicationDrafts(PortalDbContext db, ProgrammeClock clock)
     }
 
     /// <summary>Submits the draft when nothing is missing; otherwise refuses with every missing item, changing nothing.</summary>
-    public async Task SubmitAsync(int id, uint version, string userId, CancellationToken ct = default)
+    /// <returns>false when the application is not the doctor's.</returns>
+    public async Task<bool> SubmitAsync(int id, uint version, string userId, CancellationToken ct = default)
     {
         var application = await db.Applications
             .Include(a => a.Doctor).ThenInclude(d => d.User).Include(a => a.Cohort).Include(a => a.LabChoices).Include(a => a.History)
             .AsSplitQuery()
-            .SingleOrDefaultAsync(a => a.Id == id && a.Doctor.UserId == userId, ct) ?? throw new DomainException("There is no such application.");
+            .SingleOrDefaultAsync(a => a.Id == id && a.Doctor.UserId == userId, ct);
+        if (application is null)
+            return false;
         if (application.Version != version)
             throw new DomainException(ApplicationChanges.ChangedMeanwhile);
         var documents = await db.Documents.Where(d => d.ApplicationId == id).Select(d => new { d.Kind, d.ExpiresOn }).ToListAsync(ct);
@@ -107,11 +111,15 @@ public class ApplicationDrafts(PortalDbContext db, ProgrammeClock clock)
                 db.Notifications.Add(ApplicationEmails.AwaitingEndorsement(coordinator.Email, coordinator.PreferredCulture, application, clock.Now));
         }
         await db.SaveChangesAsync(ct);
+        return true;
     }
 
-    public async Task UploadAsync(int applicationId, string userId, Upload upload, CancellationToken ct = default)
+    /// <returns>false when the application is not the doctor's.</returns>
+    public async Task<bool> UploadAsync(int applicationId, string userId, Upload upload, CancellationToken ct = default)
     {
         var application = await EditableAsync(applicationId, userId, upload.Kind, ct);
+        if (application is null)
+            return false;
         var detected = FileSniffer.Detect(upload.Bytes)
             ?? throw new DomainException("Upload a PDF, PNG or JPEG file; this file is none of them.");
         if (SubmissionRules.WithExpiry.Contains(upload.Kind) && upload.Kind != DocumentKind.Insurance && upload.ExpiresOn is null)
@@ -125,15 +133,19 @@ public class ApplicationDrafts(PortalDbContext db, ProgrammeClock clock)
         document.AttachTo(application);
         db.Documents.Add(document);
         await db.SaveChangesAsync(ct);
+        return true;
     }
 
-    public async Task DeleteDocumentAsync(int applicationId, Guid documentId, string userId, CancellationToken ct = default)
+    /// <returns>false when the document is not one of the doctor's application's.</returns>
+    public async Task<bool> DeleteDocumentAsync(int applicationId, Guid documentId, string userId, CancellationToken ct = default)
     {
-        var document = await db.Documents.SingleOrDefaultAsync(d => d.Id == documentId && d.ApplicationId == applicationId, ct)
-            ?? throw new DomainException("There is no such document.");
-        await EditableAsync(applicationId, userId, document.Kind, ct);
+        var document = await db.Documents
+            .SingleOrDefaultAsync(d => d.Id == documentId && d.ApplicationId == applicationId && d.Application!.Doctor.UserId == userId, ct);
+        if (document is null || await EditableAsync(applicationId, userId, document.Kind, ct) is null)
+            return false;
         db.Documents.Remove(document);
         await db.SaveChangesAsync(ct);
+        return true;
     }
 
     /// <summary>The owner's own document, as an attachment; the download is written to the audit trail.</summary>
@@ -142,14 +154,13 @@ public class ApplicationDrafts(PortalDbContext db, ProgrammeClock clock)
             new AuditEntry(clock.Now, userId, "document.downloaded", nameof(StoredDocument), documentId.ToString()), ct);
 
     // Application documents change while the application is being written; the end-of-stay report during the stay.
-    private async Task<ExchangeApplication> EditableAsync(int applicationId, string userId, DocumentKind kind, CancellationToken ct)
+    private async Task<ExchangeApplication?> EditableAsync(int applicationId, string userId, DocumentKind kind, CancellationToken ct)
     {
-        var application = await db.Applications.SingleOrDefaultAsync(a => a.Id == applicationId && a.Doctor.UserId == userId, ct)
-            ?? throw new DomainException("There is no such application.");
-        var allowed = kind == DocumentKind.EndOfStayReport
-            ? application.Status == ApplicationStatus.InProgress
-            : application.Status is ApplicationStatus.Draft or ApplicationStatus.ChangesRequested;
-        if (!allowed)
+        var application = await db.Applications.SingleOrDefaultAsync(a => a.Id == applicationId && a.Doctor.UserId == userId, ct);
+        if (application is null)
+            return null;
+        if (!ApplicationRules.Allows(kind == DocumentKind.EndOfStayReport ? ApplicationAction.FileReport : ApplicationAction.ChangeDocuments,
+                application.Status))
             throw new DomainException(kind == DocumentKind.EndOfStayReport
                 ? "The end-of-stay report is filed during the stay."
                 : "Documents can be changed only while the application is a draft or changes are requested.");

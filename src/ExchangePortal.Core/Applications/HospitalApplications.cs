@@ -1,15 +1,42 @@
-using ExchangePortal.Core.Documents;
 using ExchangePortal.Core.Data;
+using ExchangePortal.Core.Documents;
 using Microsoft.EntityFrameworkCore;
 
 namespace ExchangePortal.Core.Applications;
 
+public sealed record EndorsementQueueRow(int Id, string Doctor, string Department, string Specialty, string Cohort, DateTimeOffset? SubmittedAt);
+
+public sealed record HospitalOverview(string Hospital, IReadOnlyList<EndorsementQueueRow> AwaitingEndorsement,
+    IReadOnlyDictionary<ApplicationStatus, int> StaffApplicationsByStatus);
+
 public sealed record StaffRow(int Id, string Doctor, string Department, string Specialty, int CohortId, string Cohort,
     ApplicationStatus Status, string? Lab);
 
-/// <summary>A hospital coordinator endorses or declines their own staff's applications; no other hospital's staff is ever in scope.</summary>
-public class HospitalEndorsements(PortalDbContext db, ApplicationReview review, ProgrammeClock clock)
+/// <summary>A hospital coordinator's view of their own staff's applications, and their endorsements; no other hospital's
+/// staff is ever in scope.</summary>
+public class HospitalApplications(PortalDbContext db, ApplicationReview review, ProgrammeClock clock)
 {
+    public async Task<HospitalOverview?> GetOverviewAsync(string userId, CancellationToken ct = default)
+    {
+        var hospital = await db.Users.AsNoTracking()
+            .Where(u => u.Id == userId && u.HospitalId != null)
+            .Select(u => new { Id = u.HospitalId!.Value, u.Hospital!.Name })
+            .SingleOrDefaultAsync(ct);
+        if (hospital is null)
+            return null;
+        var staffApplications = db.Applications.AsNoTracking().Where(a => a.Doctor.HospitalId == hospital.Id);
+        var queue = await staffApplications
+            .Where(a => a.Status == ApplicationStatus.Submitted && a.EndorsementRequired)
+            .OrderBy(a => a.SubmittedAt).ThenBy(a => a.Id)
+            .Select(a => new EndorsementQueueRow(a.Id, a.Doctor.FullName, a.Doctor.Department, a.Doctor.Specialty, a.Cohort.Name, a.SubmittedAt))
+            .ToListAsync(ct);
+        var byStatus = await staffApplications
+            .GroupBy(a => a.Status)
+            .Select(g => new { Status = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Status, g => g.Count, ct);
+        return new HospitalOverview(hospital.Name, queue, byStatus);
+    }
+
     public async Task<int?> HospitalOfAsync(string userId, CancellationToken ct = default) =>
         await db.Users.Where(u => u.Id == userId).Select(u => u.HospitalId).SingleOrDefaultAsync(ct);
 
@@ -19,10 +46,10 @@ public class HospitalEndorsements(PortalDbContext db, ApplicationReview review, 
     public async Task<DocumentFile?> OpenDocumentAsync(int id, Guid documentId, string userId, CancellationToken ct = default) =>
         await HospitalOfAsync(userId, ct) is { } hospitalId ? await review.OpenDocumentAsync(id, documentId, userId, ct, hospitalId) : null;
 
-    public Task EndorseAsync(int id, uint version, string? comment, string userId, CancellationToken ct = default) =>
+    public Task<bool> EndorseAsync(int id, uint version, string? comment, string userId, CancellationToken ct = default) =>
         ChangeAsync(id, version, userId, a => a.Endorse(userId, clock.Now, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim()), ct);
 
-    public Task DeclineAsync(int id, uint version, string reason, string userId, CancellationToken ct = default) =>
+    public Task<bool> DeclineAsync(int id, uint version, string reason, string userId, CancellationToken ct = default) =>
         ChangeAsync(id, version, userId, a => a.DeclineEndorsement(reason, userId, clock.Now), ct);
 
     public const int StaffPageSize = 50;
@@ -42,10 +69,11 @@ public class HospitalEndorsements(PortalDbContext db, ApplicationReview review, 
         return (rows.Take(StaffPageSize).ToList(), rows.Count > StaffPageSize);
     }
 
-    private async Task ChangeAsync(int id, uint version, string userId, Action<ExchangeApplication> change, CancellationToken ct)
+    // False when the application is not one of the coordinator's hospital's.
+    private async Task<bool> ChangeAsync(int id, uint version, string userId, Action<ExchangeApplication> change, CancellationToken ct)
     {
         var hospitalId = await HospitalOfAsync(userId, ct) ?? throw new DomainException("Your account is not attached to a hospital.");
-        await ApplicationChanges.ApplyAsync(db, db.Applications.Where(a => a.Doctor.HospitalId == hospitalId), id, version, a =>
+        return await ApplicationChanges.ApplyAsync(db, db.Applications.Where(a => a.Doctor.HospitalId == hospitalId), id, version, a =>
         {
             change(a);
             return Task.CompletedTask;

@@ -3,19 +3,55 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ExchangePortal.Core.Applications;
 
+public sealed record MyApplicationRow(int Id, string Cohort, ApplicationStatus Status, bool EndorsementRequired,
+    DateTimeOffset? SubmittedAt, DateTimeOffset UpdatedAt, DateTimeOffset? OfferRespondBy, string? FirstChoice)
+{
+    public (WaitingFor Who, string What) Next => NextStep.For(Status, EndorsementRequired);
+}
+
+public sealed record ApplicantOverview(string FullName, string Hospital, IReadOnlyList<MyApplicationRow> Applications);
+
 public sealed record MyApplicationDetails(int Id, uint Version, ApplicationStatus Status, bool EndorsementRequired, int CohortId, string Cohort,
     DateOnly CohortClosesOn, DateOnly CohortEndsOn, string Plan, DateTimeOffset? OfferRespondBy, string? LatestComment, List<string> LabChoices, PlacementRow? Placement,
     List<HistoryRow> History, List<DocumentRow> Documents)
 {
     public (WaitingFor Who, string What) Next => NextStep.For(Status, EndorsementRequired);
 
+    public bool Allows(ApplicationAction action) => ApplicationRules.Allows(action, Status, EndorsementRequired);
+
     /// <summary>What a draft still lacks before it can be submitted (empty once it is submitted).</summary>
     public IReadOnlyList<string> ToDo { get; init; } = [];
 }
 
-/// <summary>What applicants do with their own application; every query is scoped to the signed-in doctor.</summary>
-public class ApplicantActions(PortalDbContext db, SeatDesk seats, ProgrammeClock clock)
+/// <summary>The applicant's own applications and what they do with them; every query is scoped to the signed-in doctor (nobody
+/// else's application is ever in it), and every change returns false when the application is not the doctor's.</summary>
+public class ApplicantApplications(PortalDbContext db, SeatDesk seats, ProgrammeClock clock)
 {
+    private sealed record Applicant(string FullName, string Hospital);
+
+    // The applicant's home page is the most visited signed-in page: its two queries are compiled once.
+    private static readonly Func<PortalDbContext, string, CancellationToken, Task<Applicant?>> ApplicantOf =
+        EF.CompileAsyncQuery((PortalDbContext db, string userId, CancellationToken ct) => db.Doctors.AsNoTracking()
+            .Where(d => d.UserId == userId)
+            .Select(d => new Applicant(d.FullName, d.Hospital.Name))
+            .SingleOrDefault());
+
+    private static readonly Func<PortalDbContext, string, IAsyncEnumerable<MyApplicationRow>> ApplicationsOf =
+        EF.CompileAsyncQuery((PortalDbContext db, string userId) => db.Applications.AsNoTracking()
+            .Where(a => a.Doctor.UserId == userId)
+            .OrderByDescending(a => a.CreatedAt)
+            .Select(a => new MyApplicationRow(a.Id, a.Cohort.Name, a.Status, a.EndorsementRequired, a.SubmittedAt, a.UpdatedAt,
+                a.OfferRespondBy, a.LabChoices.OrderBy(c => c.Rank).Select(c => c.CohortLab.HostLab.Name).FirstOrDefault())));
+
+    public async Task<ApplicantOverview?> GetOverviewAsync(string userId, CancellationToken ct = default)
+    {
+        var applicant = await ApplicantOf(db, userId, ct);
+        if (applicant is null)
+            return null;
+        var rows = await ApplicationsOf(db, userId).ToListAsync(ct);
+        return new ApplicantOverview(applicant.FullName, applicant.Hospital, rows);
+    }
+
     public async Task<MyApplicationDetails?> GetAsync(int id, string userId, CancellationToken ct = default)
     {
         var details = await DetailsOf(db, id, userId, ct);
@@ -49,7 +85,7 @@ public class ApplicantActions(PortalDbContext db, SeatDesk seats, ProgrammeClock
             .SingleOrDefault());
 
     /// <summary>Sends the application back to the coordinator after the requested changes, with the revised plan.</summary>
-    public Task ResubmitAsync(int id, uint version, string plan, string userId, CancellationToken ct = default) =>
+    public Task<bool> ResubmitAsync(int id, uint version, string plan, string userId, CancellationToken ct = default) =>
         ChangeAsync(id, version, userId, a =>
         {
             a.EditPlan(plan, a.IntendedStartOn, a.IntendedEndOn, clock.Now);
@@ -57,35 +93,37 @@ public class ApplicantActions(PortalDbContext db, SeatDesk seats, ProgrammeClock
             return Task.CompletedTask;
         }, ct);
 
-    public Task AcceptOfferAsync(int id, uint version, string userId, CancellationToken ct = default) =>
+    public Task<bool> AcceptOfferAsync(int id, uint version, string userId, CancellationToken ct = default) =>
         ChangeAsync(id, version, userId, a =>
         {
             a.AcceptOffer(userId, clock.Now);
             return Task.CompletedTask;
         }, ct);
 
-    public Task DeclineOfferAsync(int id, uint version, string userId, CancellationToken ct = default) =>
+    public Task<bool> DeclineOfferAsync(int id, uint version, string userId, CancellationToken ct = default) =>
         ReleasingSeatAsync(id, version, userId, a => a.DeclineOffer(userId, clock.Now), ct);
 
-    public Task WithdrawAsync(int id, uint version, string userId, CancellationToken ct = default) =>
+    public Task<bool> WithdrawAsync(int id, uint version, string userId, CancellationToken ct = default) =>
         ReleasingSeatAsync(id, version, userId, a => a.Withdraw(userId, clock.Now), ct);
 
     // A freed seat goes to the lab's waitlist in the same transaction, under the seat row's lock.
-    private async Task ReleasingSeatAsync(int id, uint version, string userId, Action<ExchangeApplication> release, CancellationToken ct)
+    private async Task<bool> ReleasingSeatAsync(int id, uint version, string userId, Action<ExchangeApplication> release, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var labId = await db.Placements.Where(p => p.ApplicationId == id && p.ReleasedAt == null && p.Application.Doctor.UserId == userId)
             .Select(p => (int?)p.CohortLabId).SingleOrDefaultAsync(ct);
         var lab = labId is { } heldLab ? await seats.LockAsync(heldLab, ct) : null;
-        await ChangeAsync(id, version, userId, async a =>
-        {
-            release(a);
-            if (lab is not null)
-                await seats.OfferToWaitlistAsync(lab, clock.Now, ct);
-        }, ct);
+        if (!await ChangeAsync(id, version, userId, async a =>
+            {
+                release(a);
+                if (lab is not null)
+                    await seats.OfferToWaitlistAsync(lab, clock.Now, ct);
+            }, ct))
+            return false;
         await transaction.CommitAsync(ct);
+        return true;
     }
 
-    private Task ChangeAsync(int id, uint version, string userId, Func<ExchangeApplication, Task> change, CancellationToken ct) =>
+    private Task<bool> ChangeAsync(int id, uint version, string userId, Func<ExchangeApplication, Task> change, CancellationToken ct) =>
         ApplicationChanges.ApplyAsync(db, db.Applications.Where(a => a.Doctor.UserId == userId), id, version, change, clock, ct);
 }

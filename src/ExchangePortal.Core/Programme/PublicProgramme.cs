@@ -14,7 +14,7 @@ public sealed record OpenCohort(int Id, string Name, string AgreementTitle, Date
 public sealed record ProgrammeOverview(IReadOnlyList<AgreementInForce> Agreements, IReadOnlyList<OpenCohort> OpenCohorts);
 
 /// <summary>The public face of the programme: agreements in force and cohorts open for applications.</summary>
-public class ProgrammeService(PortalDbContext db, ProgrammeClock clock)
+public class PublicProgramme(PortalDbContext db, ProgrammeClock clock)
 {
     public async Task<ProgrammeOverview> GetOverviewAsync(CancellationToken ct = default)
     {
