@@ -32,7 +32,7 @@ public sealed record ReviewDetails(int Id, uint Version, ApplicationStatus Statu
 public class ApplicationReview(PortalDbContext db, ProgrammeClock clock)
 {
     /// <param name="hospitalId">When given, only an application of that hospital's staff is found (hospital coordinators).</param>
-    public Task<ReviewDetails?> GetAsync(int id, CancellationToken ct = default, int? hospitalId = null) => DetailsOf(db, id, hospitalId, ct);
+    public Task<ReviewDetails?> GetAsync(int id, int? hospitalId = null, CancellationToken ct = default) => DetailsOf(db, id, hospitalId, ct);
 
     // Compiled once: the page's projection is large, and translating it on every request showed in the profile.
     private static readonly Func<PortalDbContext, int, int?, CancellationToken, Task<ReviewDetails?>> DetailsOf =
@@ -61,8 +61,8 @@ public class ApplicationReview(PortalDbContext db, ProgrammeClock clock)
             .SingleOrDefault());
 
     /// <summary>A document of a submitted application, for staff; the view is written to the audit trail.</summary>
-    public Task<DocumentFile?> OpenDocumentAsync(int applicationId, Guid documentId, string actorId, CancellationToken ct = default,
-        int? hospitalId = null) =>
+    public Task<DocumentFile?> OpenDocumentAsync(int applicationId, Guid documentId, string actorId, int? hospitalId = null,
+        CancellationToken ct = default) =>
         db.OpenAuditedAsync(db.Documents
                 .Where(d => d.Id == documentId && d.ApplicationId == applicationId && d.Application!.Status != ApplicationStatus.Draft)
                 .Where(d => hospitalId == null || d.Application!.Doctor.HospitalId == hospitalId),

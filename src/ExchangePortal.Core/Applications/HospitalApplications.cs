@@ -41,10 +41,10 @@ public class HospitalApplications(PortalDbContext db, ApplicationReview review, 
         await db.Users.Where(u => u.Id == userId).Select(u => u.HospitalId).SingleOrDefaultAsync(ct);
 
     public async Task<ReviewDetails?> GetAsync(int id, string userId, CancellationToken ct = default) =>
-        await HospitalOfAsync(userId, ct) is { } hospitalId ? await review.GetAsync(id, ct, hospitalId) : null;
+        await HospitalOfAsync(userId, ct) is { } hospitalId ? await review.GetAsync(id, hospitalId, ct) : null;
 
     public async Task<DocumentFile?> OpenDocumentAsync(int id, Guid documentId, string userId, CancellationToken ct = default) =>
-        await HospitalOfAsync(userId, ct) is { } hospitalId ? await review.OpenDocumentAsync(id, documentId, userId, ct, hospitalId) : null;
+        await HospitalOfAsync(userId, ct) is { } hospitalId ? await review.OpenDocumentAsync(id, documentId, userId, hospitalId, ct) : null;
 
     public Task<bool> EndorseAsync(int id, uint version, string? comment, string userId, CancellationToken ct = default) =>
         ChangeAsync(id, version, userId, a => a.Endorse(userId, clock.Now, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim()), ct);

@@ -16,8 +16,8 @@ public sealed record LabDetails(int Id, string Name, string Department, string U
 /// <summary>The public catalogue of active host labs.</summary>
 public class LabCatalogue(PortalDbContext db, ProgrammeClock clock)
 {
-    public async Task<IReadOnlyList<LabCard>> ListActiveAsync(string? search, CancellationToken ct = default,
-        string? department = null, string? researchArea = null)
+    public async Task<IReadOnlyList<LabCard>> ListActiveAsync(string? search, string? department, string? researchArea,
+        CancellationToken ct = default)
     {
         var labs = db.HostLabs.AsNoTracking().Where(l => l.IsActive);
         if (!string.IsNullOrWhiteSpace(department))

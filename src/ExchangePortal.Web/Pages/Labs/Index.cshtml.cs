@@ -27,7 +27,8 @@ public class IndexModel(LabCatalogue catalogue) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Labs = ModelState.IsValid ? await catalogue.ListActiveAsync(Q, ct, Department, Area) : await catalogue.ListActiveAsync(null, ct);
+        Labs = ModelState.IsValid ? await catalogue.ListActiveAsync(Q, Department, Area, ct)
+            : await catalogue.ListActiveAsync(null, null, null, ct);
         Filters = await catalogue.FiltersAsync(ct);
     }
 }

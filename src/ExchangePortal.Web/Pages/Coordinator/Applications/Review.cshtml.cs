@@ -20,7 +20,7 @@ public class ReviewModel(ApplicationReview review, CoordinatorApplications decis
     public Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => ShowAsync(id, ct);
 
     public async Task<IActionResult> OnGetDocumentAsync(int id, Guid documentId, bool download, CancellationToken ct) =>
-        this.Download(await review.OpenDocumentAsync(id, documentId, User.UserId(), ct), inline: !download);
+        this.Download(await review.OpenDocumentAsync(id, documentId, User.UserId(), ct: ct), inline: !download);
 
     public Task<IActionResult> OnPostStartReviewAsync(int id, uint version, CancellationToken ct) =>
         this.DecideAsync(() => decisions.StartReviewAsync(id, version, User.UserId(), ct), "Review started.", () => ShowAsync(id, ct), new { id });
@@ -50,7 +50,7 @@ public class ReviewModel(ApplicationReview review, CoordinatorApplications decis
 
     private async Task<IActionResult> ShowAsync(int id, CancellationToken ct)
     {
-        var details = await review.GetAsync(id, ct);
+        var details = await review.GetAsync(id, ct: ct);
         if (details is null)
             return NotFound();
         Application = details;
