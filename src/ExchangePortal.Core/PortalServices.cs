@@ -46,7 +46,5 @@ public static class PortalServices
         .AddScoped<Notifications.OutboxDispatcher>()
         .AddScoped<Notifications.Reminders>()
         .AddScoped<Programme.CalendarFeed>()
-        .AddScoped<DemoData>()
-        .AddScoped<LargeDataSeeder>()
-        .AddScoped<Benchmark.Fortunes>();
+        .AddScoped<DemoData>();
 }
