@@ -20,6 +20,8 @@ public static class ToolDatabase
         var options = new DbContextOptionsBuilder<PortalDbContext>()
             .UseNpgsql(connectionString)
             .UseApplicationServiceProvider(IdentityAsInThePortal)
+            // EF's services (and the model they cache) of its own, not those of a PortalDbContext made without these options.
+            .EnableServiceProviderCaching(false)
             .AddInterceptors(interceptors);
         if (logging is not null)
             options.UseLoggerFactory(logging);
