@@ -44,7 +44,9 @@ pin() { local cpu="$1"; shift; if [ "$CORES" -gt 1 ] && command -v taskset >/dev
 
 log "Building Release"
 dotnet build src/ExchangePortal.Web -c Release -nologo -v q >/dev/null
+dotnet build tools/ExchangePortal.Tools -c Release -nologo -v q >/dev/null
 DLL="bin/Release/net10.0/ExchangePortal.Web.dll"
+TOOLS="$REPO_ROOT/tools/ExchangePortal.Tools/bin/Release/net10.0/ExchangePortal.Tools.dll"
 
 log "Starting PostgreSQL with pg_stat_statements on 127.0.0.1:$BENCH_PG_PORT"
 mkdir -p "$PG_DIR"
@@ -95,8 +97,7 @@ for SCALE in $SCALES; do
     log "Seeding $SCALE applications into $DB"
     "${PSQL[@]}" -d postgres -c "CREATE DATABASE $DB"
     CS="Host=127.0.0.1;Port=$BENCH_PG_PORT;Database=$DB;Username=postgres;Maximum Pool Size=100"
-    (cd src/ExchangePortal.Web && ConnectionStrings__Portal="$CS" ASPNETCORE_ENVIRONMENT=Development \
-        dotnet "$DLL" seed --applications "$SCALE" | grep -E "done in|rror" || true)
+    ConnectionStrings__Portal="$CS" dotnet "$TOOLS" seed --applications "$SCALE" | grep -E "done in|rror" || true
     "${PSQL[@]}" -d "$DB" -c "CHECKPOINT"
 
     log "Starting the portal (Production, benchmark on) on 127.0.0.1:$APP_PORT"

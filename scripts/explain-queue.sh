@@ -19,9 +19,8 @@ if [ -z "${ConnectionStrings__Portal:-}" ]; then
     export ConnectionStrings__Portal="Host=127.0.0.1;Port=$PG_PORT;Database=${SEED_DATABASE:-exchange_portal_bench};Username=postgres"
 fi
 
-log "Building ($CONFIGURATION)"
-dotnet build src/ExchangePortal.Web -c "$CONFIGURATION" -nologo -v q >/dev/null
+log "Building the tools ($CONFIGURATION)"
+dotnet build tools/ExchangePortal.Tools -c "$CONFIGURATION" -nologo -v q >/dev/null
 mkdir -p "$(dirname "$PLANS_FILE")"
-cd src/ExchangePortal.Web
-dotnet "bin/$CONFIGURATION/net10.0/ExchangePortal.Web.dll" explain-queue --plans "$PLANS_FILE"
+dotnet "tools/ExchangePortal.Tools/bin/$CONFIGURATION/net10.0/ExchangePortal.Tools.dll" explain-queue --plans "$PLANS_FILE"
 log "Plans: $PLANS_FILE"

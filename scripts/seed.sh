@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fills an empty database with a large, deterministic data set for performance work:
+# Fills an empty database with a large, deterministic data set for performance work (tools/ExchangePortal.Tools):
 #   scripts/seed.sh --applications 100000 [--reset]
 # Without ConnectionStrings__Portal it uses the database exchange_portal_bench (SEED_DATABASE) of the
 # project-local PostgreSQL cluster (started like scripts/run.sh, on LOCAL_PG_PORT, and stopped again when this
@@ -43,9 +43,7 @@ elif [ "$RESET" = 1 ]; then
     exit 2
 fi
 
-log "Building ($CONFIGURATION)"
-dotnet build src/ExchangePortal.Web -c "$CONFIGURATION" -nologo -v q >/dev/null
+log "Building the tools ($CONFIGURATION)"
+dotnet build tools/ExchangePortal.Tools -c "$CONFIGURATION" -nologo -v q >/dev/null
 log "Seeding $APPLICATIONS applications"
-cd src/ExchangePortal.Web
-ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}" \
-    dotnet "bin/$CONFIGURATION/net10.0/ExchangePortal.Web.dll" seed --applications "$APPLICATIONS"
+dotnet "tools/ExchangePortal.Tools/bin/$CONFIGURATION/net10.0/ExchangePortal.Tools.dll" seed --applications "$APPLICATIONS"

@@ -44,7 +44,5 @@ public static class PortalServices
         .AddScoped<Notifications.OutboxDispatcher>()
         .AddScoped<Notifications.Reminders>()
         .AddScoped<Programme.CalendarFeed>()
-        .AddScoped<DemoData>()
-        .AddScoped<LargeDataSeeder>()
-        .AddScoped<Benchmark.Fortunes>();
+        .AddScoped<DemoData>();
 }

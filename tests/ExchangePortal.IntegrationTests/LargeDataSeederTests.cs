@@ -1,10 +1,13 @@
-using ExchangePortal.Core.Demo;
+using ExchangePortal.Core;
+using ExchangePortal.Tools;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ExchangePortal.IntegrationTests;
 
-/// <summary>The large-data seeder (scripts/seed.sh) on an empty database, at a small size.</summary>
+/// <summary>The tool's large-data seeder (scripts/seed.sh) on an empty database, at a small size.</summary>
 [Collection(PostgresCollection.Name)]
 public class LargeDataSeederTests(ProductionPortalFactory portal) : IClassFixture<ProductionPortalFactory>
 {
@@ -14,8 +17,9 @@ public class LargeDataSeederTests(ProductionPortalFactory portal) : IClassFixtur
         await using var db = portal.NewDbContext(); // the app has migrated its empty database
         async Task<LargeDataSummary> SeedAsync(int applications)
         {
-            await using var scope = portal.Services.CreateAsyncScope();
-            return await scope.ServiceProvider.GetRequiredService<LargeDataSeeder>().SeedAsync(applications);
+            await using var seeding = ToolDatabase.Open(portal.ConnectionString);
+            return await new LargeDataSeeder(seeding, new UpperInvariantLookupNormalizer(), portal.Services.GetRequiredService<ProgrammeClock>(),
+                NullLogger<LargeDataSeeder>.Instance).SeedAsync(applications);
         }
 
         var summary = await SeedAsync(3000);
@@ -37,5 +41,13 @@ public class LargeDataSeederTests(ProductionPortalFactory portal) : IClassFixtur
 
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => SeedAsync(10));
         Assert.Contains("empty database", refused.Message);
+    }
+
+    [Fact]
+    public void The_tools_context_has_the_model_of_the_portals_migrations_so_seeding_can_migrate()
+    {
+        using var db = ToolDatabase.Open(portal.ConnectionString);
+
+        Assert.False(db.Database.HasPendingModelChanges());
     }
 }

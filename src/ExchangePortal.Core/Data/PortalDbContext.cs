@@ -1,7 +1,6 @@
 using ExchangePortal.Core.Agreements;
 using ExchangePortal.Core.Applications;
 using ExchangePortal.Core.Auditing;
-using ExchangePortal.Core.Benchmark;
 using ExchangePortal.Core.Cohorts;
 using ExchangePortal.Core.Doctors;
 using ExchangePortal.Core.Documents;
@@ -37,7 +36,6 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<SentReminder> SentReminders => Set<SentReminder>();
-    public DbSet<Fortune> Fortunes => Set<Fortune>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -1,4 +1,3 @@
-using ExchangePortal.Core.Benchmark;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ExchangePortal.Web.Pages.Bench;

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 
-namespace ExchangePortal.Core.Benchmark;
+namespace ExchangePortal.Tools;
 
 public sealed record ExplainedStatement(string Sql, string Plan, double ExecutionMs, IReadOnlyList<string> SeqScans);
 
@@ -27,8 +27,7 @@ public partial class QueueExplainer(string connectionString)
     public async Task<List<ExplainedCase>> ExplainAsync(CancellationToken ct = default)
     {
         var capture = new CommandCapture();
-        await using var db = new PortalDbContext(new DbContextOptionsBuilder<PortalDbContext>()
-            .UseNpgsql(connectionString).AddInterceptors(capture).Options);
+        await using var db = ToolDatabase.Open(connectionString, interceptors: capture);
         var cases = await CasesAsync(db, ct);
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(ct);

@@ -1,4 +1,4 @@
-namespace ExchangePortal.Web;
+namespace ExchangePortal.Tools;
 
 /// <summary>The arguments of the <c>seed</c> verb: <c>seed [--applications N]</c> (1,000 by default).</summary>
 public static class SeedArguments
@@ -15,7 +15,7 @@ public static class SeedArguments
                 return count;
         }
         if (args.Length > 1)
-            throw new ArgumentException("Usage: ExchangePortal.Web seed [--applications N] (N > 0)");
+            throw new ArgumentException("Usage: ExchangePortal.Tools seed [--applications N] (N > 0)");
         return DefaultApplications;
     }
 }

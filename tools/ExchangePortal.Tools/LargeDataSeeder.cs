@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
+using ExchangePortal.Core;
 using ExchangePortal.Core.Agreements;
 using ExchangePortal.Core.Applications;
 using ExchangePortal.Core.Cohorts;
 using ExchangePortal.Core.Data;
 using ExchangePortal.Core.Data.Configurations;
+using ExchangePortal.Core.Demo;
 using ExchangePortal.Core.Doctors;
 using ExchangePortal.Core.Documents;
 using ExchangePortal.Core.HostLabs;
@@ -17,7 +19,7 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace ExchangePortal.Core.Demo;
+namespace ExchangePortal.Tools;
 
 public sealed record LargeDataSummary(int Cohorts, int Labs, int Doctors, int Applications, int HistoryRows, int Placements,
     int Documents, int AuditEntries, TimeSpan Elapsed);

@@ -1,0 +1,69 @@
+using ExchangePortal.Core.Programme;
+
+namespace ExchangePortal.Web.Setup;
+
+public static class PortalPipeline
+{
+    /// <summary>Same-origin content only, no inline script, never framed (plus the default security headers).</summary>
+    public static void UsePortalSecurityHeaders(this WebApplication app) =>
+        app.UseSecurityHeaders(policies => policies
+            .AddDefaultSecurityHeaders()
+            .AddContentSecurityPolicy(csp =>
+            {
+                csp.AddDefaultSrc().Self();
+                csp.AddScriptSrc().Self();
+                csp.AddStyleSrc().Self();
+                csp.AddImgSrc().Self().Data();
+                csp.AddFontSrc().Self();
+                csp.AddConnectSrc().Self();
+                csp.AddObjectSrc().None();
+                csp.AddFormAction().Self();
+                csp.AddBaseUri().Self();
+                csp.AddFrameAncestors().None();
+            }));
+
+    /// <summary>The error page for exceptions (the developer page in Development) and for every error status code.</summary>
+    public static void UsePortalErrorPages(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+            app.UseExceptionHandler("/Error");
+        else
+            app.UseDeveloperExceptionPage();
+        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+    }
+
+    /// <summary>Pages for a signed-in user carry personal data: never cache them.</summary>
+    public static void UsePortalNoStoreForSignedInUsers(this WebApplication app) =>
+        app.Use(async (context, next) =>
+        {
+            if (context.User.Identity?.IsAuthenticated == true)
+            {
+                // The same value antiforgery sets, so it does not have to override (and warn about) ours.
+                context.Response.Headers.CacheControl = "no-cache, no-store";
+                context.Response.Headers.Pragma = "no-cache";
+            }
+            await next();
+        });
+
+    /// <summary>Static assets, the pages, the calendar feeds, and a friendly 404 for everything else.</summary>
+    public static void MapPortalEndpoints(this WebApplication app)
+    {
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapRazorPages().WithStaticAssets();
+        // A staff member's calendar feed: the secret token in the URL is the only credential (calendar apps send no cookie).
+        app.MapGet("/calendar/{token}.ics", async (string token, CalendarFeed feed, HttpRequest request, HttpResponse response, CancellationToken ct) =>
+        {
+            var ics = await feed.RenderAsync(token, $"{request.Scheme}://{request.Host}{request.PathBase}", ct);
+            if (ics is null)
+                return Results.NotFound();
+            response.Headers.CacheControl = "no-store";
+            return Results.Text(ics, "text/calendar; charset=utf-8");
+        }).AllowAnonymous().RequireRateLimiting(RateLimits.CalendarFeeds);
+        // An unknown address is a friendly 404 for everyone, not a redirect to sign in.
+        app.MapFallback(context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }).AllowAnonymous();
+    }
+}

@@ -1,0 +1,41 @@
+using System.ComponentModel.DataAnnotations;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace ExchangePortal.Web.Setup;
+
+public sealed class RateLimitOptions
+{
+    /// <summary>Sign-in, registration and upload posts allowed per client address per minute.</summary>
+    [Range(1, int.MaxValue)]
+    public int FormPostsPerMinute { get; set; } = 10;
+
+    /// <summary>Calendar feed requests allowed per client address per minute.</summary>
+    [Range(1, int.MaxValue)]
+    public int CalendarFeedsPerMinute { get; set; } = 30;
+}
+
+public static class PortalRateLimits
+{
+    /// <summary>Fixed windows of a minute per client address, then 429 (<see cref="RateLimits"/> names the policies).</summary>
+    public static void AddPortalRateLimits(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSettings<RateLimitOptions>("RateLimits");
+        builder.Services.AddRateLimiter(options => options.RejectionStatusCode = StatusCodes.Status429TooManyRequests);
+        builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((options, settings) =>
+        {
+            var limits = settings.Value;
+            // Sign-in, registration and uploads: a fixed number of posts per client address per minute.
+            options.AddPolicy(RateLimits.FormPosts, context => HttpMethods.IsPost(context.Request.Method)
+                ? PerMinute(context, limits.FormPostsPerMinute)
+                : RateLimitPartition.GetNoLimiter("reads"));
+            // Calendar apps poll a feed every few minutes at most; more than this from one address is someone guessing tokens.
+            options.AddPolicy(RateLimits.CalendarFeeds, context => PerMinute(context, limits.CalendarFeedsPerMinute));
+        });
+    }
+
+    private static RateLimitPartition<string> PerMinute(HttpContext context, int permits) => RateLimitPartition.GetFixedWindowLimiter(
+        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+        _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1) });
+}
