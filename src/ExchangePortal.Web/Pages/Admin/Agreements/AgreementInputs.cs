@@ -116,7 +116,12 @@ public class TargetInput : IValidatableObject
 
     public static TargetInput Of(MilestoneTargetView? t) => t is null ? new() : new()
     {
-        Measure = t.Measure, Value = t.Value, LabId = t.LabId, Department = t.Department, From = t.From, To = t.To,
+        Measure = t.Measure,
+        Value = t.Value,
+        LabId = t.LabId,
+        Department = t.Department,
+        From = t.From,
+        To = t.To,
     };
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

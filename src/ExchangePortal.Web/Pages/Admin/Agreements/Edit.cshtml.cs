@@ -33,10 +33,7 @@ public class EditModel(AgreementOffice office, AgreementAdministration administr
 
     private async Task<IActionResult> ShowAsync(int id, CancellationToken ct)
     {
-        var agreement = await office.GetAsync(id, User.UserId(), ct);
-        if (agreement is null)
-            return NotFound();
-        Saved = agreement;
-        return Page();
+        Saved = (await office.GetAsync(id, User.UserId(), ct))!;
+        return Saved is null ? NotFound() : Page();
     }
 }
