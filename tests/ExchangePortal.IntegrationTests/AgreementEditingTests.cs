@@ -56,9 +56,10 @@ public class AgreementEditingTests(PortalFactory portal) : IClassFixture<PortalF
     {
         var id = await NewDraftAsync("Agreement to be edited");
         var admin = await portal.SignInAsync("admin@demo.local");
-        var page = await admin.GetPageAsync($"/Admin/Agreements/{id}");
-        var hospitalId = page.Document.QuerySelectorAll("#s-inst-0 option").Last().GetAttribute("value")!;
-        var areas = page.Document.QuerySelectorAll("#agreement-form input[name='agreement.AreaIds']").ToList();
+        var page = await admin.GetPageAsync($"/Admin/Agreements/{id}/Edit");
+        var hospitalId = page.Document.QuerySelectorAll("#Agreement_Signatories_0__InstitutionId option").Last().GetAttribute("value")!;
+        var area = page.Document.QuerySelectorAll("#agreement-form input.form-check-input[name$='.Selected']")
+            .Single(a => a.NextElementSibling!.TextContent == "Medical education").GetAttribute("name")!;
 
         var saved = await admin.SubmitAsync(page, "#agreement-form", new Dictionary<string, string>
         {
@@ -67,11 +68,12 @@ public class AgreementEditingTests(PortalFactory portal) : IClassFixture<PortalF
             ["agreement.Signatories[0].Name"] = "Dr. Liu Fang",
             ["agreement.Signatories[0].Title"] = "Vice President",
             ["agreement.Signatories[0].InstitutionId"] = hospitalId,
-            ["agreement.AreaIds"] = areas.First(a => a.NextElementSibling!.TextContent == "Medical education").GetAttribute("value")!,
+            [area] = "true",
             ["agreement.NewArea"] = "Joint research",
         });
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal($"/Admin/Agreements/{id}", saved.Headers.Location!.OriginalString);
         await using var db = portal.NewDbContext();
         var entry = await db.AuditEntries.Where(e => e.RecordType == "Agreement" && e.RecordId == id.ToString() && e.Action == "agreement.edited").SingleAsync();
         Assert.Equal(["Areas", "Signatories", "SignedOn", "Title"], entry.Changes.Keys.Order(StringComparer.Ordinal));
@@ -88,7 +90,7 @@ public class AgreementEditingTests(PortalFactory portal) : IClassFixture<PortalF
         Assert.Contains("Title: Agreement to be edited → Agreement as edited", trail.Document.Text());
 
         // A second edit that changes the status only records the status.
-        var again = await admin.GetPageAsync($"/Admin/Agreements/{id}");
+        var again = await admin.GetPageAsync($"/Admin/Agreements/{id}/Edit");
         var activated = await admin.SubmitAsync(again, "#agreement-form", new Dictionary<string, string> { ["agreement.Status"] = "Active" });
         Assert.Equal(HttpStatusCode.Redirect, activated.StatusCode);
         var second = await db.AuditEntries.Where(e => e.RecordType == "Agreement" && e.RecordId == id.ToString() && e.Action == "agreement.edited")
@@ -102,7 +104,7 @@ public class AgreementEditingTests(PortalFactory portal) : IClassFixture<PortalF
     {
         var id = await NewDraftAsync("Agreement not yet signed");
         var admin = await portal.SignInAsync("admin@demo.local");
-        var page = await admin.GetPageAsync($"/Admin/Agreements/{id}");
+        var page = await admin.GetPageAsync($"/Admin/Agreements/{id}/Edit");
 
         var refused = await admin.SubmitAsync(page, "#agreement-form", new Dictionary<string, string>
         {
@@ -123,15 +125,18 @@ public class AgreementEditingTests(PortalFactory portal) : IClassFixture<PortalF
     {
         var id = await NewDraftAsync("Agreement to terminate");
         var admin = await portal.SignInAsync("admin@demo.local");
-        var page = await admin.GetPageAsync($"/Admin/Agreements/{id}");
+        var page = await admin.GetPageAsync($"/Admin/Agreements/{id}/Edit");
 
         var terminated = await admin.SubmitAsync(page, "#agreement-form", new Dictionary<string, string> { ["agreement.Status"] = "Terminated" });
 
         Assert.Equal(HttpStatusCode.Redirect, terminated.StatusCode);
         var after = await admin.GetPageAsync($"/Admin/Agreements/{id}");
-        Assert.Null(after.Document.QuerySelector("#agreement-form"));
+        Assert.Null(after.Document.QuerySelector("#agreement-edit"));
         Assert.NotNull(after.Document.QuerySelector("#agreement-terminated"));
         Assert.Contains("Status: Draft → Terminated", after.Document.QuerySelector("#history")!.TextContent);
+        var edit = await admin.GetPageAsync($"/Admin/Agreements/{id}/Edit");
+        Assert.Null(edit.Document.QuerySelector("#agreement-form"));
+        Assert.NotNull(edit.Document.QuerySelector("#agreement-terminated"));
     }
 
     [Fact]
@@ -139,8 +144,8 @@ public class AgreementEditingTests(PortalFactory portal) : IClassFixture<PortalF
     {
         var id = await NewDraftAsync("Agreement edited twice");
         var admin = await portal.SignInAsync("admin@demo.local");
-        var first = await admin.GetPageAsync($"/Admin/Agreements/{id}");
-        var second = await admin.GetPageAsync($"/Admin/Agreements/{id}");
+        var first = await admin.GetPageAsync($"/Admin/Agreements/{id}/Edit");
+        var second = await admin.GetPageAsync($"/Admin/Agreements/{id}/Edit");
 
         var saved = await admin.SubmitAsync(first, "#agreement-form", new Dictionary<string, string> { ["agreement.Title"] = "First edit wins" });
         var stale = await admin.SubmitAsync(second, "#agreement-form", new Dictionary<string, string>

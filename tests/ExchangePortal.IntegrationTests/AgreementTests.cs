@@ -38,7 +38,9 @@ public class AgreementTests(PortalFactory portal) : IClassFixture<PortalFactory>
         await using var db = portal.NewDbContext();
         var id = await db.Agreements.Select(a => a.Id).FirstAsync();
         var page = await admin.GetPageAsync($"/Admin/Agreements/{id}");
-        var owner = page.Document.QuerySelectorAll("#m-owner option").Select(o => o.GetAttribute("value")).First(v => v != "")!;
+        var owner = page.Document.QuerySelectorAll("#Milestone_OwnerId option").Select(o => o.GetAttribute("value")).First(v => v != "")!;
+        // The target fields keep the ids the browser journeys use and the names the add handler binds.
+        Assert.Equal("Milestone.Target.Measure", page.Document.QuerySelector("#milestone-form #m-target-measure")!.GetAttribute("name"));
 
         var refused = await admin.SubmitAsync(page, "#milestone-form", new Dictionary<string, string>());
         var added = await admin.SubmitAsync(page, "#milestone-form", new Dictionary<string, string>
@@ -61,5 +63,48 @@ public class AgreementTests(PortalFactory portal) : IClassFixture<PortalFactory>
         var admin = await portal.SignInAsync("admin@demo.local");
 
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/Admin/Agreements/424242")).StatusCode);
+    }
+
+    public static TheoryData<string, string, string> UnknownIds() => new()
+    {
+        // page of the agreement, its form, where the post goes ({a}: the agreement, {m}: one of its open milestones)
+        { "", "#milestone-form", "/Admin/Agreements/424242?handler=Add" },
+        { "", "form.milestone-form", "/Admin/Agreements/{a}?handler=Change&milestoneId=424242&change=Complete" },
+        { "", "form.milestone-form", "/Admin/Agreements/424242?handler=Change&milestoneId={m}&change=Complete" },
+        { "", "form.target-form", "/Admin/Agreements/{a}?handler=Target&milestoneId=424242" },
+        { "", "form.target-form", "/Admin/Agreements/424242?handler=Target&milestoneId={m}" },
+        { "", "form.follow-form", "/Admin/Agreements/424242?handler=Follow&milestoneId={m}&follow=true" },
+        { "/Edit", "#agreement-form", "/Admin/Agreements/424242/Edit" },
+        { "/Documents", "#upload-form", "/Admin/Agreements/424242/Documents" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnknownIds))]
+    public async Task A_post_about_an_agreement_or_milestone_that_is_not_there_is_not_found_and_changes_nothing(string page, string form, string action)
+    {
+        await using var db = portal.NewDbContext();
+        var agreement = await db.Agreements.Select(a => a.Id).FirstAsync();
+        var milestone = await db.Milestones.Where(m => m.AgreementId == agreement && MilestoneRules.OpenStatuses.Contains(m.Status))
+            .Select(m => m.Id).FirstAsync();
+        var audited = await db.AuditEntries.CountAsync();
+        var before = await db.Milestones.Where(m => m.Id == milestone).Select(m => new { m.Status, m.Measure }).SingleAsync();
+        var admin = await portal.SignInAsync("admin@demo.local");
+        var source = await admin.GetPageAsync($"/Admin/Agreements/{agreement}{page}");
+        source.Document.QuerySelector(form)!.SetAttribute("action", action.Replace("{a}", agreement.ToString()).Replace("{m}", milestone.ToString()));
+
+        var response = await admin.SubmitAsync(source, form, new Dictionary<string, string>
+        {
+            ["Milestone.Title"] = "Never added",
+            ["Milestone.DueOn"] = "2027-01-01",
+            ["Target.Measure"] = "ReportsFiled",
+            ["Target.Value"] = "3",
+            ["Agreement.Title"] = "Never saved",
+        });
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(audited, await db.AuditEntries.CountAsync());
+        Assert.False(await db.Milestones.AnyAsync(m => m.Title == "Never added"));
+        Assert.Equal(before, await db.Milestones.Where(m => m.Id == milestone).Select(m => new { m.Status, m.Measure }).SingleAsync());
+        Assert.False(await db.Agreements.AnyAsync(a => a.Title == "Never saved"));
     }
 }

@@ -62,6 +62,7 @@ public class AuthorizationTests(PortalFactory portal) : IClassFixture<PortalFact
             ["/Admin/Agreements/{agreement}"] = ("admin@demo.local", 200),
             ["/Admin/Agreements/{agreement}/Timeline"] = ("admin@demo.local", 200),
             ["/Admin/Agreements/{agreement}/Documents"] = ("admin@demo.local", 200),
+            ["/Admin/Agreements/{agreement}/Edit"] = ("admin@demo.local", 200),
             ["/Admin/Exports"] = ("admin@demo.local", 200),
             ["/Hospital/Applications/{application}"] = ("hospital@demo.local", 200),
             ["/Hospital/Staff"] = ("hospital@demo.local", 200),

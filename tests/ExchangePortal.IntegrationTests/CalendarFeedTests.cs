@@ -14,7 +14,7 @@ public class CalendarFeedTests(PortalFactory portal) : IClassFixture<PortalFacto
         await using var db = portal.NewDbContext();
         var coordinator = await db.Users.SingleAsync(u => u.Email == "coordinator@demo.local");
         var followed = await db.Milestones.Include(m => m.Followers).SingleAsync(m => m.Title == "Annual review of the cooperation");
-        followed.Followers.Add(coordinator);
+        followed.Follow(coordinator);
         await db.SaveChangesAsync();
         var client = await portal.SignInAsync("coordinator@demo.local");
 

@@ -150,6 +150,25 @@ public class CohortAdministrationTests(PortalFactory portal) : IClassFixture<Por
         Assert.Contains("In progress", page.Document.Text());
     }
 
+    [Theory]
+    [InlineData("/Coordinator/Cohorts/{cohort}", "form[action*='handler=Status']", "/Coordinator/Cohorts/424242?handler=Status&change=Open")]
+    [InlineData("/Coordinator/Cohorts/Edit/{cohort}", "#cohort-form", "/Coordinator/Cohorts/Edit/424242")]
+    public async Task A_post_about_a_cohort_that_is_not_there_is_not_found_and_changes_nothing(string path, string form, string action)
+    {
+        var client = await portal.SignInAsync(Coordinator);
+        var created = await CreateCohortAsync(client, "2031 Cohort beside an unknown one", capacity: 2, seats: [1, 1]);
+        var id = created.Headers.Location!.OriginalString.Split('/').Last();
+        var page = await client.GetPageAsync(path.Replace("{cohort}", id));
+        page.Document.QuerySelector(form)!.SetAttribute("action", action);
+
+        var response = await client.SubmitAsync(page, form, new Dictionary<string, string> { ["Input.Name"] = "Never saved" });
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        await using var db = portal.NewDbContext();
+        Assert.False(await db.Cohorts.AnyAsync(c => c.Name == "Never saved"));
+        Assert.Equal(CohortStatus.Planning, (await db.Cohorts.SingleAsync(c => c.Id == int.Parse(id))).Status);
+    }
+
     public static TheoryData<string> CoordinatorPages() =>
     [
         "/Coordinator/Cohorts", "/Coordinator/Cohorts/Create", "/Coordinator/Cohorts/1", "/Coordinator/Cohorts/Edit/1",

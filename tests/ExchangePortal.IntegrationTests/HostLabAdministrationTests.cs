@@ -114,6 +114,24 @@ public class HostLabAdministrationTests(PortalFactory portal) : IClassFixture<Po
         Assert.True((await after.HostLabs.SingleAsync(l => l.Id == id)).IsActive);
     }
 
+    [Theory]
+    [InlineData("/Coordinator/Labs", "form.lab-status-form", "/Coordinator/Labs?handler=Deactivate&id=424242")]
+    [InlineData("/Coordinator/Labs", "form.lab-status-form", "/Coordinator/Labs?handler=Activate&id=424242")]
+    [InlineData("/Coordinator/Labs/Edit/{lab}", "#lab-form", "/Coordinator/Labs/Edit/424242")]
+    public async Task A_post_about_a_lab_that_is_not_there_is_not_found_and_changes_nothing(string path, string form, string action)
+    {
+        var client = await portal.SignInAsync(Coordinator);
+        var id = await AddLabAsync("Lab beside an unknown one");
+        var page = await client.GetPageAsync(path.Replace("{lab}", id.ToString()));
+        page.Document.QuerySelector(form)!.SetAttribute("action", action);
+
+        var response = await client.SubmitAsync(page, form, new Dictionary<string, string> { ["Input.Name"] = "Never saved" });
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        await using var db = portal.NewDbContext();
+        Assert.False(await db.HostLabs.AnyAsync(l => l.Name == "Never saved"));
+    }
+
     private async Task<int> AddLabAsync(string name)
     {
         await using var db = portal.NewDbContext();

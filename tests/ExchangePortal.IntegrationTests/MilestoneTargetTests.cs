@@ -104,7 +104,7 @@ public class MilestoneTargetTests(PortalFactory portal) : IClassFixture<PortalFa
         {
             var milestone = new AgreementMilestone(agreement, $"Bulk milestone {i}", new DateOnly(2027, 1, 1).AddDays(i));
             milestone.SetTarget((MilestoneMeasure)(i % 3), 1 + i, i % 3 == 0 ? lab : null);
-            milestone.Followers.Add(follower);
+            milestone.Follow(follower);
             db.Milestones.Add(milestone);
         }
         await db.SaveChangesAsync();

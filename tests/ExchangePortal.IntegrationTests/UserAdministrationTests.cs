@@ -14,7 +14,7 @@ public class UserAdministrationTests(PortalFactory portal) : IClassFixture<Porta
         var admin = await portal.SignInAsync("admin@demo.local");
         var page = await admin.GetPageAsync($"/Admin/Users/Edit/{await IdOfAsync("coordinator@demo.local")}");
 
-        var saved = await admin.SubmitAsync(page, "#roles-form", new Dictionary<string, string> { ["SelectedRoles"] = "Applicant" });
+        var saved = await admin.SubmitAsync(page, "#roles-form", OnlyRole(page, "Applicant"));
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var next = await coordinator.GetAsync("/Coordinator");
@@ -30,7 +30,7 @@ public class UserAdministrationTests(PortalFactory portal) : IClassFixture<Porta
         var admin = await portal.SignInAsync("admin@demo.local");
         var page = await admin.GetPageAsync($"/Admin/Users/Edit/{await IdOfAsync("admin@demo.local")}");
 
-        var response = await admin.SubmitAsync(page, "#roles-form", new Dictionary<string, string> { ["SelectedRoles"] = "Applicant" });
+        var response = await admin.SubmitAsync(page, "#roles-form", OnlyRole(page, "Applicant"));
 
         Assert.Contains("You cannot remove your own Administrator role", (await HtmlForms.ParseAsync(response)).Text());
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/Admin")).StatusCode);
@@ -42,11 +42,9 @@ public class UserAdministrationTests(PortalFactory portal) : IClassFixture<Porta
         var admin = await portal.SignInAsync("admin@demo.local");
         var page = await admin.GetPageAsync($"/Admin/Users/Edit/{await IdOfAsync("doctor03@demo.local")}");
 
-        var response = await admin.SubmitAsync(page, "#roles-form", new Dictionary<string, string>
-        {
-            ["SelectedRoles"] = "HospitalCoordinator",
-            ["HospitalId"] = "",
-        });
+        var values = OnlyRole(page, "HospitalCoordinator");
+        values["Input.HospitalId"] = "";
+        var response = await admin.SubmitAsync(page, "#roles-form", values);
 
         Assert.Contains("A hospital coordinator must belong to a hospital", (await HtmlForms.ParseAsync(response)).Text());
     }
@@ -88,6 +86,28 @@ public class UserAdministrationTests(PortalFactory portal) : IClassFixture<Porta
         Assert.Equivalent(new[] { "hospital@demo.local", "hospital2@demo.local" },
             page.Document.QuerySelectorAll("tbody tr td:first-child").Select(c => c.TextContent.Trim()).ToArray(), strict: true);
     }
+
+    [Theory]
+    [InlineData("#roles-form", "Roles")]
+    [InlineData("#lock-form", "Lock&locked=true")]
+    public async Task A_post_about_a_user_who_is_not_there_is_not_found_and_changes_nothing(string form, string handler)
+    {
+        var admin = await portal.SignInAsync("admin@demo.local");
+        await using var db = portal.NewDbContext();
+        var audited = await db.AuditEntries.CountAsync();
+        var page = await admin.GetPageAsync($"/Admin/Users/Edit/{await IdOfAsync("doctor05@demo.local")}");
+        page.Document.QuerySelector(form)!.SetAttribute("action", $"/Admin/Users/Edit/no-such-user?handler={handler}");
+
+        var response = await admin.SubmitAsync(page, form, OnlyRole(page, "Applicant"));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(audited, await db.AuditEntries.CountAsync());
+    }
+
+    /// <summary>The roles form's boxes with only the given role ticked.</summary>
+    private static Dictionary<string, string> OnlyRole(HtmlForms.Page page, string role) =>
+        page.Document.QuerySelectorAll("#roles-form input[name$='.Value']").ToDictionary(
+            v => v.GetAttribute("name")!.Replace(".Value", ".Selected"), v => v.GetAttribute("value") == role ? "true" : "false");
 
     private async Task<string> IdOfAsync(string email)
     {

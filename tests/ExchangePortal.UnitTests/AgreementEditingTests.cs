@@ -45,12 +45,12 @@ public class AgreementEditingTests
         var agreement = Draft();
 
         Assert.Equal("Give the date the agreement was signed on before making it active.",
-            Assert.Throws<DomainException>(() => agreement.ChangeStatus(AgreementStatus.Active, Today)).Message);
+            Assert.Throws<DomainException>(agreement.Activate).Message);
         agreement.Edit(agreement.Title, new DateOnly(2026, 1, 1), agreement.EffectiveFrom, agreement.EffectiveTo);
         Assert.Equal("Add the signatories before making the agreement active.",
-            Assert.Throws<DomainException>(() => agreement.ChangeStatus(AgreementStatus.Active, Today)).Message);
+            Assert.Throws<DomainException>(agreement.Activate).Message);
         agreement.ReplaceSignatories([new AgreementSignatory("Prof. Henry Cheung", "President", _university)]);
-        agreement.ChangeStatus(AgreementStatus.Active, Today);
+        agreement.Activate();
 
         Assert.Equal(AgreementStatus.Active, agreement.Status);
         Assert.Equal("A signed agreement keeps the date it was signed on.", Assert.Throws<DomainException>(() =>
@@ -63,16 +63,16 @@ public class AgreementEditingTests
         var agreement = Draft();
         agreement.Sign(new DateOnly(2026, 1, 1), [new AgreementSignatory("Prof. Henry Cheung", "President", _university)]);
 
-        Assert.Contains("only after its end date", Assert.Throws<DomainException>(() => agreement.ChangeStatus(AgreementStatus.Expired, Today)).Message);
-        agreement.ChangeStatus(AgreementStatus.Expired, new DateOnly(2031, 1, 1));
+        Assert.Contains("only after its end date", Assert.Throws<DomainException>(() => agreement.Expire(Today)).Message);
+        agreement.Expire(new DateOnly(2031, 1, 1));
 
         Assert.Equal(AgreementStatus.Expired, agreement.Status);
     }
 
     [Theory]
-    [InlineData(AgreementStatus.Active, AgreementStatus.Draft)]
+    [InlineData(AgreementStatus.Active, AgreementStatus.Active)]
     [InlineData(AgreementStatus.Terminated, AgreementStatus.Active)]
-    [InlineData(AgreementStatus.Terminated, AgreementStatus.Draft)]
+    [InlineData(AgreementStatus.Terminated, AgreementStatus.Terminated)]
     [InlineData(AgreementStatus.Expired, AgreementStatus.Active)]
     [InlineData(AgreementStatus.Expired, AgreementStatus.Terminated)]
     public void An_agreement_does_not_go_back(AgreementStatus from, AgreementStatus to)
@@ -80,22 +80,40 @@ public class AgreementEditingTests
         var agreement = Draft();
         agreement.Sign(new DateOnly(2026, 1, 1), [new AgreementSignatory("Prof. Henry Cheung", "President", _university)]);
         if (from == AgreementStatus.Terminated)
-            agreement.ChangeStatus(AgreementStatus.Terminated, Today);
+            agreement.Terminate();
         if (from == AgreementStatus.Expired)
-            agreement.ChangeStatus(AgreementStatus.Expired, new DateOnly(2031, 1, 1));
+            agreement.Expire(new DateOnly(2031, 1, 1));
 
-        var error = Assert.Throws<DomainException>(() => agreement.ChangeStatus(to, new DateOnly(2031, 1, 1)));
+        var error = Assert.Throws<DomainException>(() =>
+        {
+            if (to == AgreementStatus.Active)
+                agreement.Activate();
+            else
+                agreement.Terminate();
+        });
 
         Assert.Equal($"An agreement cannot go from {from} to {to}.", error.Message);
         Assert.Equal(from, agreement.Status);
     }
+
+    [Theory]
+    [InlineData(AgreementStatus.Draft, AgreementStatus.Active, true)]
+    [InlineData(AgreementStatus.Draft, AgreementStatus.Terminated, true)]
+    [InlineData(AgreementStatus.Active, AgreementStatus.Expired, true)]
+    [InlineData(AgreementStatus.Active, AgreementStatus.Terminated, true)]
+    [InlineData(AgreementStatus.Draft, AgreementStatus.Expired, false)]
+    [InlineData(AgreementStatus.Active, AgreementStatus.Draft, false)]
+    [InlineData(AgreementStatus.Expired, AgreementStatus.Active, false)]
+    [InlineData(AgreementStatus.Terminated, AgreementStatus.Draft, false)]
+    public void The_moves_an_agreement_may_make_are_one_table(AgreementStatus from, AgreementStatus to, bool allowed) =>
+        Assert.Equal(allowed, AgreementRules.CanMove(from, to));
 
     [Fact]
     public void A_draft_or_active_agreement_can_be_terminated_and_then_no_longer_edited()
     {
         var agreement = Draft();
 
-        agreement.ChangeStatus(AgreementStatus.Terminated, Today);
+        agreement.Terminate();
 
         Assert.Equal(AgreementStatus.Terminated, agreement.Status);
         Assert.Equal("A terminated agreement cannot be edited.", Assert.Throws<DomainException>(() =>

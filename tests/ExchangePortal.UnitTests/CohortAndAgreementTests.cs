@@ -82,12 +82,44 @@ public class CohortAndAgreementTests
     }
 
     [Fact]
+    public void A_missed_milestone_is_closed_not_overdue_and_cannot_be_completed_later()
+    {
+        var agreement = new World().Cohort.Agreement;
+        var milestone = new AgreementMilestone(agreement, "Joint symposium", new DateOnly(2026, 6, 30));
+
+        milestone.MarkMissed("Postponed by both parties");
+
+        Assert.False(MilestoneRules.IsOpen(milestone.Status));
+        Assert.False(milestone.IsOverdue(new DateOnly(2026, 7, 1)));
+        Assert.Equal("This milestone was marked missed.",
+            Assert.Throws<DomainException>(() => milestone.Complete(new DateOnly(2026, 7, 1), null)).Message);
+    }
+
+    [Theory]
+    [InlineData(MilestoneStatus.Planned, new[] { MilestoneAction.Start, MilestoneAction.Complete, MilestoneAction.Miss })]
+    [InlineData(MilestoneStatus.InProgress, new[] { MilestoneAction.Complete, MilestoneAction.Miss })]
+    [InlineData(MilestoneStatus.Done, new MilestoneAction[0])]
+    [InlineData(MilestoneStatus.Missed, new MilestoneAction[0])]
+    public void A_milestone_moves_only_while_open(MilestoneStatus status, MilestoneAction[] allowed) =>
+        Assert.Equal(allowed, Enum.GetValues<MilestoneAction>().Where(a => MilestoneRules.CanTake(a, status)));
+
+    [Theory]
+    [InlineData(CohortStatus.Planning, new[] { CohortAction.Open, CohortAction.Cancel })]
+    [InlineData(CohortStatus.Open, new[] { CohortAction.StartReviewing, CohortAction.StartExchange, CohortAction.Cancel })]
+    [InlineData(CohortStatus.Reviewing, new[] { CohortAction.StartExchange, CohortAction.Cancel })]
+    [InlineData(CohortStatus.InProgress, new[] { CohortAction.Complete })]
+    [InlineData(CohortStatus.Completed, new CohortAction[0])]
+    [InlineData(CohortStatus.Cancelled, new CohortAction[0])]
+    public void The_buttons_a_cohort_page_offers_are_the_moves_its_entity_allows(CohortStatus status, CohortAction[] actions) =>
+        Assert.Equal(actions, CohortRules.ActionsFrom(status));
+
+    [Fact]
     public void An_agreement_is_in_force_only_while_active_and_within_its_dates()
     {
         var agreement = new World().Cohort.Agreement;
         Assert.False(agreement.IsInForce(new DateOnly(2026, 6, 1)));
 
-        agreement.Sign(new DateOnly(2025, 12, 20), []);
+        agreement.Sign(new DateOnly(2025, 12, 20), [new AgreementSignatory("Prof. Henry Cheung", "President", agreement.University)]);
 
         Assert.True(agreement.IsInForce(new DateOnly(2026, 6, 1)));
         Assert.False(agreement.IsInForce(new DateOnly(2031, 1, 1)));

@@ -25,10 +25,14 @@ public class Agreement
     public AgreementStatus Status { get; private set; }
     public uint Version { get; private set; }
 
-    public List<AgreementSignatory> Signatories { get; private set; } = [];
+    private readonly List<AgreementSignatory> _signatories = [];
+    public IReadOnlyCollection<AgreementSignatory> Signatories => _signatories;
+    // Still a list: the demo seeders fill it directly (issue 11 leaves them to the tooling move).
     public List<CollaborationArea> Areas { get; private set; } = [];
-    public List<AgreementMilestone> Milestones { get; private set; } = [];
-    public List<StoredDocument> Documents { get; private set; } = [];
+    private readonly List<AgreementMilestone> _milestones = [];
+    public IReadOnlyCollection<AgreementMilestone> Milestones => _milestones;
+    private readonly List<StoredDocument> _documents = [];
+    public IReadOnlyCollection<StoredDocument> Documents => _documents;
 
     private Agreement() { }
 
@@ -53,34 +57,44 @@ public class Agreement
     public bool IsInForce(DateOnly today) =>
         Status == AgreementStatus.Active && EffectiveFrom <= today && today <= EffectiveTo;
 
+    /// <summary>Records the signature of a draft and makes it active.</summary>
     public void Sign(DateOnly signedOn, IEnumerable<AgreementSignatory> signatories)
     {
-        if (Status != AgreementStatus.Draft)
-            throw new DomainException($"Only a draft agreement can be signed; this one is {Status}.");
+        Require(AgreementStatus.Active);
         SignedOn = signedOn;
-        Signatories.AddRange(signatories);
+        _signatories.AddRange(signatories);
+        Activate();
+    }
+
+    /// <summary>A signed draft (its signing date and signatories given) comes into force.</summary>
+    public void Activate()
+    {
+        Require(AgreementStatus.Active);
+        if (SignedOn is null)
+            throw new DomainException("Give the date the agreement was signed on before making it active.");
+        if (_signatories.Count == 0)
+            throw new DomainException("Add the signatories before making the agreement active.");
         Status = AgreementStatus.Active;
     }
 
-    public void Expire()
+    public void Expire(DateOnly today)
     {
-        if (Status != AgreementStatus.Active)
-            throw new DomainException($"Only an active agreement can expire; this one is {Status}.");
+        Require(AgreementStatus.Expired);
+        if (today <= EffectiveTo)
+            throw new DomainException("An agreement expires only after its end date; terminate it to end it early.");
         Status = AgreementStatus.Expired;
     }
 
     public void Terminate()
     {
-        if (Status is AgreementStatus.Expired or AgreementStatus.Terminated)
-            throw new DomainException($"This agreement has already ended ({Status}).");
+        Require(AgreementStatus.Terminated);
         Status = AgreementStatus.Terminated;
     }
 
     /// <summary>Corrects the agreement's title and dates; an agreement that has ended is kept as it was.</summary>
     public void Edit(string title, DateOnly? signedOn, DateOnly effectiveFrom, DateOnly effectiveTo)
     {
-        if (Status == AgreementStatus.Terminated)
-            throw new DomainException("A terminated agreement cannot be edited.");
+        EnsureEditable();
         if (effectiveTo < effectiveFrom)
             throw new DomainException("An agreement cannot end before it takes effect.");
         if (signedOn is { } signed && signed > effectiveTo)
@@ -93,54 +107,36 @@ public class Agreement
         EffectiveTo = effectiveTo;
     }
 
-    /// <summary>
-    /// Draft → Active (once signed), Draft or Active → Terminated, Active → Expired (once its end date has passed);
-    /// an ended agreement stays ended and nothing goes back to Draft.
-    /// </summary>
-    public void ChangeStatus(AgreementStatus status, DateOnly today)
-    {
-        if (status == Status)
-            return;
-        switch (status)
-        {
-            case AgreementStatus.Active when Status == AgreementStatus.Draft:
-                if (SignedOn is null)
-                    throw new DomainException("Give the date the agreement was signed on before making it active.");
-                if (Signatories.Count == 0)
-                    throw new DomainException("Add the signatories before making the agreement active.");
-                break;
-            case AgreementStatus.Expired when Status == AgreementStatus.Active:
-                if (today <= EffectiveTo)
-                    throw new DomainException("An agreement expires only after its end date; terminate it to end it early.");
-                break;
-            case AgreementStatus.Terminated when Status is AgreementStatus.Draft or AgreementStatus.Active:
-                break;
-            default:
-                throw new DomainException($"An agreement cannot go from {Status} to {status}.");
-        }
-        Status = status;
-    }
-
     /// <summary>Replaces the signatories; each signs for the university or the hospital of this agreement.</summary>
     public void ReplaceSignatories(IReadOnlyList<AgreementSignatory> signatories)
     {
-        if (Status == AgreementStatus.Terminated)
-            throw new DomainException("A terminated agreement cannot be edited.");
+        EnsureEditable();
         if (signatories.Any(s => !ReferenceEquals(s.Institution, University) && !ReferenceEquals(s.Institution, Hospital)))
             throw new DomainException("A signatory signs for the university or the hospital of this agreement.");
         if (Status == AgreementStatus.Active && signatories.Count == 0)
             throw new DomainException("An active agreement keeps at least one signatory.");
-        Signatories.Clear();
-        Signatories.AddRange(signatories);
+        _signatories.Clear();
+        _signatories.AddRange(signatories);
     }
 
     public void SetAreas(IEnumerable<CollaborationArea> areas)
     {
-        if (Status == AgreementStatus.Terminated)
-            throw new DomainException("A terminated agreement cannot be edited.");
+        EnsureEditable();
         var wanted = areas.DistinctBy(a => a.Name).ToList();
         Areas.RemoveAll(a => !wanted.Contains(a));
         Areas.AddRange(wanted.Where(a => !Areas.Contains(a)));
+    }
+
+    private void Require(AgreementStatus to)
+    {
+        if (!AgreementRules.CanMove(Status, to))
+            throw new DomainException(AgreementRules.Refusal(Status, to));
+    }
+
+    private void EnsureEditable()
+    {
+        if (!AgreementRules.CanEdit(Status))
+            throw new DomainException("A terminated agreement cannot be edited.");
     }
 
     private static string TitleOf(string? title)

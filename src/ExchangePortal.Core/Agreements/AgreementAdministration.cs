@@ -73,7 +73,8 @@ public class AgreementAdministration(PortalDbContext db, ProgrammeClock clock)
             agreement.ReplaceSignatories(signatories);
         agreement.SetAreas(await AreasAsync(edit.AreaIds, edit.NewArea, ct));
         // Last, so that a draft can be signed, given its signatories and made active in one edit.
-        agreement.ChangeStatus(edit.Status, clock.Today);
+        if (edit.Status != agreement.Status)
+            MoveTo(agreement, edit.Status);
 
         var changes = Fields(before, Snapshot(agreement));
         if (changes.Count == 0)
@@ -114,6 +115,18 @@ public class AgreementAdministration(PortalDbContext db, ProgrammeClock clock)
         db.OpenAuditedAsync(db.Documents.Where(d => d.Id == documentId && d.AgreementId == id),
             new AuditEntry(clock.Now, actorId, "document.downloaded", nameof(StoredDocument), documentId.ToString(),
                 new() { ["Agreement"] = new FieldChange(null, id.ToString()) }), ct);
+
+    private void MoveTo(Agreement agreement, AgreementStatus status)
+    {
+        Action move = status switch
+        {
+            AgreementStatus.Active => agreement.Activate,
+            AgreementStatus.Expired => () => agreement.Expire(clock.Today),
+            AgreementStatus.Terminated => agreement.Terminate,
+            _ => throw new DomainException(AgreementRules.Refusal(agreement.Status, status)),
+        };
+        move();
+    }
 
     private async Task<List<CollaborationArea>> AreasAsync(IReadOnlyList<int> ids, string? newArea, CancellationToken ct)
     {

@@ -62,7 +62,8 @@ public class AgreementMilestone
     public DateOnly? TargetTo { get; private set; }
 
     /// <summary>Staff who follow this milestone (its owner need not follow it): it appears in their calendar feed.</summary>
-    public List<PortalUser> Followers { get; private set; } = [];
+    public IReadOnlyCollection<PortalUser> Followers => _followers;
+    private readonly List<PortalUser> _followers = [];
 
     private AgreementMilestone() { }
 
@@ -133,19 +134,25 @@ public class AgreementMilestone
         return string.Join(", ", parts.Where(p => !string.IsNullOrEmpty(p)));
     }
 
-    public bool IsOverdue(DateOnly today) => Status != MilestoneStatus.Done && DueOn < today;
+    public bool IsOverdue(DateOnly today) => MilestoneRules.IsOverdue(Status, DueOn, today);
+
+    public void Follow(PortalUser user)
+    {
+        if (_followers.All(f => f.Id != user.Id))
+            _followers.Add(user);
+    }
+
+    public void Unfollow(string userId) => _followers.RemoveAll(f => f.Id == userId);
 
     public void Start()
     {
-        if (Status != MilestoneStatus.Planned)
-            throw new DomainException($"Only a planned milestone can be started; this one is {Status}.");
+        Require(MilestoneAction.Start, $"Only a planned milestone can be started; this one is {Status}.");
         Status = MilestoneStatus.InProgress;
     }
 
     public void Complete(DateOnly completedOn, string? evidenceNote)
     {
-        if (Status is MilestoneStatus.Done)
-            throw new DomainException("This milestone is already done.");
+        Require(MilestoneAction.Complete, Closed());
         Status = MilestoneStatus.Done;
         CompletedOn = completedOn;
         EvidenceNote = evidenceNote;
@@ -153,9 +160,16 @@ public class AgreementMilestone
 
     public void MarkMissed(string? note)
     {
-        if (Status is MilestoneStatus.Done or MilestoneStatus.Missed)
-            throw new DomainException($"This milestone is already {Status}.");
+        Require(MilestoneAction.Miss, Closed());
         Status = MilestoneStatus.Missed;
         EvidenceNote = note;
+    }
+
+    private string Closed() => Status == MilestoneStatus.Done ? "This milestone is already done." : "This milestone was marked missed.";
+
+    private void Require(MilestoneAction action, string refusal)
+    {
+        if (!MilestoneRules.CanTake(action, Status))
+            throw new DomainException(refusal);
     }
 }

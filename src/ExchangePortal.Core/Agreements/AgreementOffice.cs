@@ -44,8 +44,8 @@ public class AgreementOffice(PortalDbContext db, ProgrammeClock clock, Milestone
         var soon = today.AddDays(30);
         return await db.Agreements.AsNoTracking().OrderByDescending(a => a.EffectiveFrom)
             .Select(a => new AgreementRow(a.Id, a.Title, a.University.Name, a.Hospital.Name, a.Status, a.EffectiveFrom, a.EffectiveTo,
-                a.Milestones.Count(m => m.Status != MilestoneStatus.Done && m.Status != MilestoneStatus.Missed && m.DueOn < today),
-                a.Milestones.Count(m => m.Status != MilestoneStatus.Done && m.Status != MilestoneStatus.Missed && m.DueOn >= today && m.DueOn <= soon)))
+                a.Milestones.Count(m => MilestoneRules.OpenStatuses.Contains(m.Status) && m.DueOn < today),
+                a.Milestones.Count(m => MilestoneRules.OpenStatuses.Contains(m.Status) && m.DueOn >= today && m.DueOn <= soon)))
             .ToListAsync(ct);
     }
 
@@ -61,7 +61,7 @@ public class AgreementOffice(PortalDbContext db, ProgrammeClock clock, Milestone
                 a.Milestones.OrderBy(m => m.DueOn).ThenBy(m => m.Id)
                     .Select(m => new MilestoneView(m.Id, m.Title, m.Area == null ? null : m.Area.Name, m.DueOn,
                         m.Owner == null ? null : m.Owner.DisplayName, m.Status, m.CompletedOn, m.EvidenceNote, m.Source,
-                        m.Status != MilestoneStatus.Done && m.Status != MilestoneStatus.Missed && m.DueOn < today,
+                        MilestoneRules.OpenStatuses.Contains(m.Status) && m.DueOn < today,
                         m.Measure == null ? null : new MilestoneTargetView(m.Measure.Value, m.TargetValue ?? 0, m.TargetLabId,
                             m.TargetLab == null ? null : m.TargetLab.Name, m.TargetDepartment, m.TargetFrom, m.TargetTo),
                         m.Followers.Any(f => f.Id == userId), null))

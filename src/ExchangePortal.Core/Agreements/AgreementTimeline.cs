@@ -23,7 +23,7 @@ public class AgreementTimeline(PortalDbContext db, ProgrammeClock clock)
                 a.Title,
                 Milestones = a.Milestones.OrderBy(m => m.DueOn).ThenBy(m => m.Id)
                     .Select(m => new TimelineEntry(m.Id, m.DueOn, m.Title, m.Status, m.Source, m.Cohort == null ? null : m.Cohort.Name,
-                        m.Status != MilestoneStatus.Done && m.Status != MilestoneStatus.Missed && m.DueOn < today))
+                        MilestoneRules.OpenStatuses.Contains(m.Status) && m.DueOn < today))
                     .ToList(),
             })
             .SingleOrDefaultAsync(ct);

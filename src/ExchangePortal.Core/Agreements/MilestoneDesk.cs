@@ -4,13 +4,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ExchangePortal.Core.Agreements;
 
-public enum MilestoneAction
-{
-    Start,
-    Complete,
-    Miss,
-}
-
 /// <summary>A target to count from real data; the lab, department and dates narrow doctors placed only.</summary>
 public sealed record MilestoneTarget(MilestoneMeasure Measure, int Value, int? LabId = null, string? Department = null,
     DateOnly? From = null, DateOnly? To = null);
@@ -58,18 +51,15 @@ public class MilestoneDesk(PortalDbContext db, ProgrammeClock clock)
         if (milestone is null)
             return false;
         var before = milestone.Status;
-        switch (action)
+        note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        Action change = action switch
         {
-            case MilestoneAction.Start:
-                milestone.Start();
-                break;
-            case MilestoneAction.Complete:
-                milestone.Complete(clock.Today, string.IsNullOrWhiteSpace(note) ? null : note.Trim());
-                break;
-            default:
-                milestone.MarkMissed(string.IsNullOrWhiteSpace(note) ? null : note.Trim());
-                break;
-        }
+            MilestoneAction.Start => milestone.Start,
+            MilestoneAction.Complete => () => milestone.Complete(clock.Today, note),
+            MilestoneAction.Miss => () => milestone.MarkMissed(note),
+            _ => throw new DomainException("Choose Start, Done or Missed."),
+        };
+        change();
         db.AuditEntries.Add(new AuditEntry(clock.Now, actorId, "milestone.status", nameof(AgreementMilestone), milestoneId.ToString(), new()
         {
             ["Status"] = new FieldChange(before.ToString(), milestone.Status.ToString()),
@@ -112,9 +102,9 @@ public class MilestoneDesk(PortalDbContext db, ProgrammeClock clock)
         if (follow == milestone.Followers.Count > 0)
             return true;
         if (follow)
-            milestone.Followers.Add(await db.Users.SingleAsync(u => u.Id == userId, ct));
+            milestone.Follow(await db.Users.SingleAsync(u => u.Id == userId, ct));
         else
-            milestone.Followers.Clear();
+            milestone.Unfollow(userId);
         db.AuditEntries.Add(new AuditEntry(clock.Now, userId, follow ? "milestone.followed" : "milestone.unfollowed",
             nameof(AgreementMilestone), milestoneId.ToString(),
             new() { ["Follower"] = follow ? new FieldChange(null, userId) : new FieldChange(userId, null) }));

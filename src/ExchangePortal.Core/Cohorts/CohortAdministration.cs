@@ -31,15 +31,6 @@ public sealed record CohortEditor(int Id, string Agreement, CohortStatus Status,
 
 public sealed record NewCohortOptions(IReadOnlyList<AgreementOption> Agreements, IReadOnlyList<CohortLabOption> Labs);
 
-public enum CohortAction
-{
-    Open,
-    StartReviewing,
-    StartExchange,
-    Complete,
-    Cancel,
-}
-
 /// <summary>University coordinators plan cohorts: dates, capacity, labs and seats, and move them through their statuses.</summary>
 public class CohortAdministration(PortalDbContext db, ProgrammeClock clock)
 {
@@ -191,16 +182,7 @@ public class CohortAdministration(PortalDbContext db, ProgrammeClock clock)
         var cohort = await db.Cohorts.SingleOrDefaultAsync(c => c.Id == id, ct);
         if (cohort is null)
             return false;
-        Action change = action switch
-        {
-            CohortAction.Open => cohort.Open,
-            CohortAction.StartReviewing => cohort.StartReviewing,
-            CohortAction.StartExchange => cohort.StartExchange,
-            CohortAction.Complete => cohort.Complete,
-            CohortAction.Cancel => cohort.Cancel,
-            _ => throw new DomainException("Unknown cohort action."),
-        };
-        change();
+        cohort.Take(action);
         await db.SaveOrRefuseAsync(ChangedMeanwhile, ct);
         return true;
     }

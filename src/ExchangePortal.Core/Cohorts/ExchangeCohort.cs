@@ -27,7 +27,8 @@ public class ExchangeCohort : Auditing.IFieldAudited
     public bool RequiresEndorsement { get; private set; }
     public CohortStatus Status { get; private set; }
     public uint Version { get; private set; }
-    public List<CohortLab> Labs { get; private set; } = [];
+    public IReadOnlyList<CohortLab> Labs => _labs;
+    private readonly List<CohortLab> _labs = [];
 
     private ExchangeCohort() { }
 
@@ -78,7 +79,7 @@ public class ExchangeCohort : Auditing.IFieldAudited
             throw new DomainException($"{lab.HostLab.Name} cannot leave the cohort: {lab.SeatsTaken} of its seats are taken.");
         if (chosenByAnApplication)
             throw new DomainException($"{lab.HostLab.Name} cannot leave the cohort: applications have chosen it.");
-        Labs.Remove(lab);
+        _labs.Remove(lab);
     }
 
     /// <summary>Sets the capacity and the labs taking part with their seats in one step, checked as a whole before anything changes.</summary>
@@ -139,7 +140,7 @@ public class ExchangeCohort : Auditing.IFieldAudited
         if (Labs.Sum(l => l.Seats) + seats > Capacity)
             throw new DomainException($"Seats per lab cannot add up to more than the cohort's capacity of {Capacity}.");
         var cohortLab = new CohortLab(this, lab, seats);
-        Labs.Add(cohortLab);
+        _labs.Add(cohortLab);
         return cohortLab;
     }
 
@@ -162,29 +163,31 @@ public class ExchangeCohort : Auditing.IFieldAudited
         _ => throw new DomainException("A manual milestone is not one of the cohort's key dates."),
     };
 
-    public void Open() => MoveTo(CohortStatus.Open, CohortStatus.Planning);
+    public void Open() => Take(CohortAction.Open);
 
-    public void StartReviewing() => MoveTo(CohortStatus.Reviewing, CohortStatus.Open);
+    public void StartReviewing() => Take(CohortAction.StartReviewing);
 
-    public void StartExchange() => MoveTo(CohortStatus.InProgress, CohortStatus.Reviewing, CohortStatus.Open);
+    public void StartExchange() => Take(CohortAction.StartExchange);
 
-    public void Complete() => MoveTo(CohortStatus.Completed, CohortStatus.InProgress);
+    public void Complete() => Take(CohortAction.Complete);
 
-    public void Cancel() => MoveTo(CohortStatus.Cancelled, CohortStatus.Planning, CohortStatus.Open, CohortStatus.Reviewing);
+    public void Cancel() => Take(CohortAction.Cancel);
+
+    /// <summary>Moves the cohort as <see cref="CohortRules"/> allow.</summary>
+    public void Take(CohortAction action)
+    {
+        var to = CohortRules.Target(action);
+        if (!CohortRules.CanTake(action, Status))
+            throw new DomainException($"A cohort that is {Status} cannot become {to}.");
+        Status = to;
+    }
 
     private static bool IsSameLab(CohortLab cohortLab, HostLab lab) =>
         ReferenceEquals(cohortLab.HostLab, lab) || (lab.Id != 0 && cohortLab.HostLabId == lab.Id);
 
     private void EnsureEditable()
     {
-        if (Status is CohortStatus.Completed or CohortStatus.Cancelled)
+        if (!CohortRules.CanEdit(Status))
             throw new DomainException($"A cohort that is {Status} can no longer be changed.");
-    }
-
-    private void MoveTo(CohortStatus to, params CohortStatus[] from)
-    {
-        if (!from.Contains(Status))
-            throw new DomainException($"A cohort that is {Status} cannot become {to}.");
-        Status = to;
     }
 }

@@ -116,7 +116,7 @@ public class Reminders(PortalDbContext db, ProgrammeClock clock, ILogger<Reminde
     {
         var horizon = today.AddDays(14);
         return await db.Milestones.AsNoTracking()
-            .Where(m => (m.Status == MilestoneStatus.Planned || m.Status == MilestoneStatus.InProgress) && m.DueOn <= horizon)
+            .Where(m => MilestoneRules.OpenStatuses.Contains(m.Status) && m.DueOn <= horizon)
             .Where(m => m.Owner != null && m.Owner.Email != null && (m.Owner.LockoutEnd == null || m.Owner.LockoutEnd <= now))
             .OrderBy(m => m.Id)
             .Select(m => new MilestoneReminder(m.Id, m.AgreementId, m.Title, m.Agreement.Title, m.DueOn, m.Status,

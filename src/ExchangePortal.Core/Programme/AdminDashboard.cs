@@ -81,7 +81,7 @@ public class AdminDashboard(PortalDbContext db, ProgrammeClock clock)
         var events = await ArrivalsAndCompletionsByDayAsync(cohortIds, ct);
 
         var milestones = await db.Milestones.AsNoTracking()
-            .Where(m => m.Status != MilestoneStatus.Done && m.Status != MilestoneStatus.Missed && m.DueOn <= today.AddDays(30))
+            .Where(m => MilestoneRules.OpenStatuses.Contains(m.Status) && m.DueOn <= today.AddDays(30))
             .OrderBy(m => m.DueOn)
             .Select(m => new MilestoneRow(m.Id, m.Agreement.Title, m.Title, m.DueOn, m.Status, m.Owner == null ? null : m.Owner.DisplayName))
             .ToListAsync(ct);

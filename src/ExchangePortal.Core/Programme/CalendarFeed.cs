@@ -77,7 +77,7 @@ public class CalendarFeed(PortalDbContext db, ProgrammeClock clock)
         calendar.AddProperty("X-WR-CALNAME", "Exchange Portal");
         foreach (var m in milestones)
         {
-            var overdue = m.Status is MilestoneStatus.Planned or MilestoneStatus.InProgress && m.DueOn < today;
+            var overdue = MilestoneRules.IsOverdue(m.Status, m.DueOn, today);
             var status = overdue ? "Overdue" : m.Status == MilestoneStatus.InProgress ? "In progress" : m.Status.ToString();
             var link = $"{portalUrl}/Admin/Agreements/{m.AgreementId}";
             calendar.Events.Add(Day($"milestone-{m.Id}", m.DueOn, $"{m.Title} ({status})",

@@ -7,32 +7,37 @@ using Microsoft.Extensions.Localization;
 
 namespace ExchangePortal.Web.Pages.Admin;
 
-public class ExportsModel(ExportQueries exports, CohortRoster roster, IStringLocalizer<SharedResource> localizer) : PageModel
+public class ExportsModel(ExportQueries exports, CohortRoster rosters, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public IReadOnlyList<Option> Cohorts { get; private set; } = [];
 
     public string? Problem { get; private set; }
 
+    public ApplicationsExport Applications { get; private set; } = new();
+
+    public RosterExport Roster { get; private set; } = new();
+
     public async Task OnGetAsync(CancellationToken ct) => Cohorts = await exports.CohortsAsync(ct);
 
-    public async Task<IActionResult> OnGetApplicationsAsync(int? cohort, ApplicationStatus? status, CancellationToken ct) =>
-        await RefuseAsync(cohort, cohortRequired: false, ct)
-        ?? await this.CsvAsync("applications", exports.Applications(cohort, status).Select(ApplicationLine.Of), ct);
+    // The forms send Applications.Cohort and Roster.Cohort; links and older bookmarks send cohort= and status=, bound alike.
+    public async Task<IActionResult> OnGetApplicationsAsync(ApplicationsExport applications, CancellationToken ct) =>
+        await RefuseAsync((Applications = applications).Cohort, cohortRequired: false, ct)
+        ?? await this.CsvAsync("applications", exports.Applications(applications.Cohort, applications.Status).Select(ApplicationLine.Of), ct);
 
-    public async Task<IActionResult> OnGetApplicationsExcelAsync(int? cohort, ApplicationStatus? status, CancellationToken ct) =>
-        await RefuseAsync(cohort, cohortRequired: false, ct)
-        ?? await this.ExcelAsync("applications", exports.Applications(cohort, status).Select(ApplicationLine.Of), ct);
+    public async Task<IActionResult> OnGetApplicationsExcelAsync(ApplicationsExport applications, CancellationToken ct) =>
+        await RefuseAsync((Applications = applications).Cohort, cohortRequired: false, ct)
+        ?? await this.ExcelAsync("applications", exports.Applications(applications.Cohort, applications.Status).Select(ApplicationLine.Of), ct);
 
     public Task<IActionResult> OnGetMilestonesAsync(CancellationToken ct) =>
         this.CsvAsync("milestones", exports.Milestones().Select(MilestoneLine.Of), ct);
 
-    public async Task<IActionResult> OnGetRosterAsync(int? cohort, CancellationToken ct) =>
-        await RefuseAsync(cohort, cohortRequired: true, ct)
-        ?? await this.CsvAsync(RosterLine.FileName(cohort!.Value, false), roster.Stream(cohort.Value, arrivalsOnly: false).Select(RosterLine.Of), ct);
+    public async Task<IActionResult> OnGetRosterAsync(RosterExport roster, CancellationToken ct) =>
+        await RefuseAsync((Roster = roster).Cohort, cohortRequired: true, ct)
+        ?? await this.CsvAsync(RosterLine.FileName(roster.Cohort!.Value, false), rosters.Stream(roster.Cohort.Value, arrivalsOnly: false).Select(RosterLine.Of), ct);
 
-    public async Task<IActionResult> OnGetRosterExcelAsync(int? cohort, CancellationToken ct) =>
-        await RefuseAsync(cohort, cohortRequired: true, ct)
-        ?? await this.ExcelAsync(RosterLine.FileName(cohort!.Value, false), roster.Stream(cohort.Value, arrivalsOnly: false).Select(RosterLine.Of), ct);
+    public async Task<IActionResult> OnGetRosterExcelAsync(RosterExport roster, CancellationToken ct) =>
+        await RefuseAsync((Roster = roster).Cohort, cohortRequired: true, ct)
+        ?? await this.ExcelAsync(RosterLine.FileName(roster.Cohort!.Value, false), rosters.Stream(roster.Cohort.Value, arrivalsOnly: false).Select(RosterLine.Of), ct);
 
     /// <summary>Parameters that do not name a cohort or a status from the lists get this page with a message (400), not a file.</summary>
     private async Task<IActionResult?> RefuseAsync(int? cohort, bool cohortRequired, CancellationToken ct)

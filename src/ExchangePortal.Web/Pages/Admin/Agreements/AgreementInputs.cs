@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using ExchangePortal.Core.Agreements;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
@@ -41,8 +42,6 @@ public class AgreementInput : AgreementTermsInput
 {
     public const int BlankSignatoryRows = 2;
 
-    public uint Version { get; set; }
-
     [Display(Name = "Signed on")]
     public DateOnly? SignedOn { get; set; }
 
@@ -51,7 +50,7 @@ public class AgreementInput : AgreementTermsInput
 
     public List<SignatoryInput> Signatories { get; set; } = [];
 
-    public List<int> AreaIds { get; set; } = [];
+    public List<Choice> Areas { get; set; } = [];
 
     [StringLength(100, ErrorMessage = "A collaboration area's name can be at most 100 characters long.")]
     [Display(Name = "Add a new area")]
@@ -60,11 +59,11 @@ public class AgreementInput : AgreementTermsInput
     public AgreementEdit ToEdit() => new(Title, SignedOn, EffectiveFrom!.Value, EffectiveTo!.Value, Status,
         Signatories.Where(s => !s.Remove && !(string.IsNullOrWhiteSpace(s.Name) && string.IsNullOrWhiteSpace(s.Title)))
             .Select(s => new SignatoryEntry(s.Name ?? "", s.Title ?? "", s.InstitutionId)).ToList(),
-        AreaIds, NewArea);
+        Areas.Where(a => a.Selected).Select(a => int.TryParse(a.Value, CultureInfo.InvariantCulture, out var id) ? id : 0).ToList(),
+        NewArea);
 
     public static AgreementInput From(AgreementView a) => new()
     {
-        Version = a.Version,
         Title = a.Title,
         SignedOn = a.SignedOn,
         EffectiveFrom = a.EffectiveFrom,
@@ -73,15 +72,20 @@ public class AgreementInput : AgreementTermsInput
         Signatories = a.Signatories.Select(s => new SignatoryInput { Name = s.Name, Title = s.Title, InstitutionId = s.InstitutionId })
             .Concat(Enumerable.Range(0, BlankSignatoryRows).Select(_ => new SignatoryInput { InstitutionId = a.UniversityId }))
             .ToList(),
-        AreaIds = a.Areas.Select(x => int.Parse(x.Id, System.Globalization.CultureInfo.InvariantCulture)).ToList(),
+        Areas = Choice.Of(a.Choices!.Areas, o => o.Id, o => o.Name, o => a.Areas.Any(x => x.Id == o.Id)),
     };
 }
 
 public class SignatoryInput
 {
+    [StringLength(200)]
     public string? Name { get; set; }
+
+    [StringLength(200)]
     public string? Title { get; set; }
+
     public int InstitutionId { get; set; }
+
     public bool Remove { get; set; }
 }
 
@@ -110,6 +114,16 @@ public class TargetInput : IValidatableObject
     public MilestoneTarget? ToTarget() =>
         Measure is { } measure ? new MilestoneTarget(measure, Value ?? 0, LabId, Department, From, To) : null;
 
+    public static TargetInput Of(MilestoneTargetView? t) => t is null ? new() : new()
+    {
+        Measure = t.Measure,
+        Value = t.Value,
+        LabId = t.LabId,
+        Department = t.Department,
+        From = t.From,
+        To = t.To,
+    };
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         var l = validationContext.GetService<IStringLocalizer<SharedResource>>();
@@ -122,14 +136,44 @@ public class TargetInput : IValidatableObject
 
 public class MilestoneInput
 {
-    [Required(ErrorMessage = "Give the milestone a title.")][StringLength(300)] public string Title { get; set; } = "";
-    [Required(ErrorMessage = "Give the due date.")] public DateOnly? DueOn { get; set; }
+    [Required(ErrorMessage = "Give the milestone a title.")]
+    [StringLength(300)]
+    [Display(Name = "Milestone title")]
+    public string Title { get; set; } = "";
+
+    [Required(ErrorMessage = "Give the due date.")]
+    [Display(Name = "Due on")]
+    public DateOnly? DueOn { get; set; }
+
+    [Display(Name = "Area")]
     public int? AreaId { get; set; }
+
+    [Display(Name = "Owner")]
     public string? OwnerId { get; set; }
+
     public TargetInput Target { get; set; } = new();
 
     public NewMilestone ToNew() => new(Title, DueOn!.Value, AreaId, string.IsNullOrEmpty(OwnerId) ? null : OwnerId, Target.ToTarget());
 }
 
-/// <summary>The target fields of one form: ids and names are prefixed so that several forms fit on one page.</summary>
-public sealed record TargetFieldsModel(string IdPrefix, string NamePrefix, MilestoneTargetView? Current, AgreementChoices Choices, bool Stacked);
+/// <summary>
+/// The target fields of one form. Several such forms share a page (one per milestone), so each passes its own id prefix:
+/// the names come from <c>asp-for</c>, the ids from the prefix.
+/// </summary>
+public sealed record TargetFields(string IdPrefix, TargetInput Target, AgreementChoices Choices, bool Stacked)
+{
+    public string Id(string field) => $"{IdPrefix}-{field}";
+}
+
+/// <summary>One milestone's row: its figures, and the fields of its change and target forms.</summary>
+public sealed class MilestoneRowForm(int agreementId, MilestoneView milestone, AgreementChoices choices)
+{
+    public int AgreementId => agreementId;
+
+    public MilestoneView Milestone => milestone;
+
+    [Display(Name = "Evidence or note")]
+    public string? Note { get; set; }
+
+    public TargetFields TargetFields => new($"target-{milestone.Id}", TargetInput.Of(milestone.Target), choices, true);
+}

@@ -1,4 +1,4 @@
-using ExchangePortal.Core;
+using System.ComponentModel.DataAnnotations;
 using ExchangePortal.Core.Agreements;
 using ExchangePortal.Core.Documents;
 using Microsoft.AspNetCore.Mvc;
@@ -14,6 +14,9 @@ namespace ExchangePortal.Web.Pages.Admin.Agreements;
 public class DocumentsModel(AgreementOffice office, AgreementAdministration administration, IStringLocalizer<SharedResource> l) : PageModel
 {
     public AgreementView Agreement { get; private set; } = null!;
+
+    [Display(Name = "PDF file, 10 MB at most")]
+    public IFormFile? Document { get; private set; }
 
     [TempData]
     public string? StatusMessage { get; set; }
@@ -36,11 +39,8 @@ public class DocumentsModel(AgreementOffice office, AgreementAdministration admi
             return await ShowAsync(id, ct);
         using var buffer = new MemoryStream();
         await document!.CopyToAsync(buffer, ct);
-        return await this.DecideAsync(async () =>
-        {
-            if (!await administration.UploadSignedAsync(id, document.FileName, buffer.ToArray(), User.UserId(), ct))
-                throw new DomainException("There is no such agreement.");
-        }, "Signed agreement uploaded.", () => ShowAsync(id, ct), new { id }, line => l[line]);
+        return await this.DecideAsync(() => administration.UploadSignedAsync(id, document.FileName, buffer.ToArray(), User.UserId(), ct),
+            "Signed agreement uploaded.", () => ShowAsync(id, ct), new { id });
     }
 
     private async Task<IActionResult> ShowAsync(int id, CancellationToken ct)

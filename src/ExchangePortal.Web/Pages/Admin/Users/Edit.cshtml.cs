@@ -8,11 +8,7 @@ public class EditModel(UserAdministration administration) : PageModel
 {
     public UserEditor Editor { get; private set; } = null!;
 
-    [BindProperty]
-    public List<string> SelectedRoles { get; set; } = [];
-
-    [BindProperty]
-    public int? HospitalId { get; set; }
+    public RolesInput Input { get; private set; } = new();
 
     [TempData]
     public string? StatusMessage { get; set; }
@@ -21,23 +17,20 @@ public class EditModel(UserAdministration administration) : PageModel
     {
         var result = await ShowAsync(id, ct);
         if (result is PageResult)
-            (SelectedRoles, HospitalId) = (Editor.User.Roles, Editor.HospitalId);
+            Input = RolesInput.From(Editor);
         return result;
     }
 
-    public Task<IActionResult> OnPostRolesAsync(string id, CancellationToken ct) =>
-        this.DecideAsync(() => RequireAsync(administration.SetRolesAsync(id, SelectedRoles, HospitalId, User.UserId(), ct)),
+    public Task<IActionResult> OnPostRolesAsync(string id, RolesInput input, CancellationToken ct)
+    {
+        Input = input;
+        return this.DecideAsync(() => administration.SetRolesAsync(id, input.Selected, input.HospitalId, User.UserId(), ct),
             "Roles saved; they apply from the user's next request.", () => ShowAsync(id, ct), new { id });
+    }
 
     public Task<IActionResult> OnPostLockAsync(string id, bool locked, CancellationToken ct) =>
-        this.DecideAsync(() => RequireAsync(administration.SetLockedAsync(id, locked, User.UserId(), ct)),
+        this.DecideAsync(() => administration.SetLockedAsync(id, locked, User.UserId(), ct),
             locked ? "Account locked; the user is signed out." : "Account unlocked.", () => ShowAsync(id, ct), new { id });
-
-    private static async Task RequireAsync(Task<bool> found)
-    {
-        if (!await found)
-            throw new Core.DomainException("There is no such user.");
-    }
 
     private async Task<IActionResult> ShowAsync(string id, CancellationToken ct)
     {

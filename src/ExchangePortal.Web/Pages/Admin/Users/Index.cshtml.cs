@@ -9,6 +9,7 @@ public class IndexModel(UserAdministration administration) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     [StringLength(100)]
+    [Display(Name = "Search by email or name")]
     public string? Q { get; set; }
 
     [BindProperty(SupportsGet = true)]

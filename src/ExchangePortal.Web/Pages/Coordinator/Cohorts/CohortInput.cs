@@ -58,6 +58,14 @@ public class CohortInput
     };
 }
 
+/// <summary>The create form: a cohort runs under one agreement, chosen once.</summary>
+public class NewCohortInput : CohortInput
+{
+    [Required(ErrorMessage = "Please choose the agreement the cohort runs under.")]
+    [Display(Name = "Agreement")]
+    public int? AgreementId { get; set; }
+}
+
 public class LabSeatsInput
 {
     public int HostLabId { get; set; }

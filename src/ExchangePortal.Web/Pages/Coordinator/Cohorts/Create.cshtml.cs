@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using ExchangePortal.Core;
 using ExchangePortal.Core.Cohorts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,18 +7,9 @@ namespace ExchangePortal.Web.Pages.Coordinator.Cohorts;
 [EvictsPublicPages]
 public class CreateModel(CohortAdministration cohorts) : PageModel
 {
-    [BindProperty]
-    public CohortInput Input { get; set; } = new();
-
-    [BindProperty]
-    [Required(ErrorMessage = "Please choose the agreement the cohort runs under.")]
-    [Display(Name = "Agreement")]
-    public int? AgreementId { get; set; }
+    public NewCohortInput Input { get; private set; } = new();
 
     public IReadOnlyList<AgreementOption> Agreements { get; private set; } = [];
-
-    [TempData]
-    public string? StatusMessage { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -28,22 +17,14 @@ public class CreateModel(CohortAdministration cohorts) : PageModel
         (Agreements, Input.Labs) = (options.Agreements, LabSeatsInput.From(options.Labs));
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    public Task<IActionResult> OnPostAsync(NewCohortInput input, CancellationToken ct)
     {
-        if (ModelState.IsValid)
-        {
-            try
+        Input = input;
+        return this.DecideAsync(() => cohorts.CreateAsync(input.AgreementId!.Value, input.ToPlan(), ct),
+            $"{input.Name} was created with its key dates as milestones of the agreement.", async () =>
             {
-                var id = await cohorts.CreateAsync(AgreementId!.Value, Input.ToPlan(), ct);
-                StatusMessage = $"{Input.Name} was created with its key dates as milestones of the agreement.";
-                return RedirectToPage("Details", new { id });
-            }
-            catch (DomainException e)
-            {
-                ModelState.AddModelError(string.Empty, e.Message);
-            }
-        }
-        Agreements = (await cohorts.GetNewCohortOptionsAsync(ct)).Agreements;
-        return Page();
+                Agreements = (await cohorts.GetNewCohortOptionsAsync(ct)).Agreements;
+                return Page();
+            }, "Details");
     }
 }

@@ -1,4 +1,3 @@
-using ExchangePortal.Core;
 using ExchangePortal.Core.Cohorts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -22,26 +21,15 @@ public class DetailsModel(CohortAdministration cohorts) : PageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostStatusAsync(int id, CohortAction change, CancellationToken ct)
+    public Task<IActionResult> OnPostStatusAsync(int id, CohortAction change, CancellationToken ct) =>
+        this.DecideAsync(() => cohorts.ChangeStatusAsync(id, change, ct), Done(change), () => OnGetAsync(id, ct), new { id });
+
+    private static string Done(CohortAction change) => change switch
     {
-        try
-        {
-            if (!await cohorts.ChangeStatusAsync(id, change, ct))
-                return NotFound();
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError(string.Empty, e.Message);
-            return await OnGetAsync(id, ct);
-        }
-        StatusMessage = change switch
-        {
-            CohortAction.Open => "The application window is open.",
-            CohortAction.StartReviewing => "The application window is closed; reviewing has started.",
-            CohortAction.StartExchange => "The exchange has started.",
-            CohortAction.Complete => "The cohort is completed.",
-            _ => "The cohort was cancelled.",
-        };
-        return RedirectToPage(new { id });
-    }
+        CohortAction.Open => "The application window is open.",
+        CohortAction.StartReviewing => "The application window is closed; reviewing has started.",
+        CohortAction.StartExchange => "The exchange has started.",
+        CohortAction.Complete => "The cohort is completed.",
+        _ => "The cohort was cancelled.",
+    };
 }

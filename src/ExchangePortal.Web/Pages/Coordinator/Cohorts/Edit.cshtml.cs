@@ -1,4 +1,3 @@
-using ExchangePortal.Core;
 using ExchangePortal.Core.Cohorts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,18 +7,12 @@ namespace ExchangePortal.Web.Pages.Coordinator.Cohorts;
 [EvictsPublicPages]
 public class EditModel(CohortAdministration cohorts) : PageModel
 {
-    [BindProperty]
-    public CohortInput Input { get; set; } = new();
+    public CohortInput Input { get; private set; } = new();
 
     /// <summary>Fingerprint of the values the form was filled from.</summary>
-    [BindProperty]
-    public string Stamp { get; set; } = "";
+    public string Stamp { get; private set; } = "";
 
-    [BindProperty]
-    public string Agreement { get; set; } = "";
-
-    [TempData]
-    public string? StatusMessage { get; set; }
+    public string Agreement { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -30,21 +23,10 @@ public class EditModel(CohortAdministration cohorts) : PageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    public Task<IActionResult> OnPostAsync(int id, CohortInput input, string? stamp, string? agreement, CancellationToken ct)
     {
-        if (!ModelState.IsValid)
-            return Page();
-        try
-        {
-            if (!await cohorts.UpdateAsync(id, Input.ToPlan(), Stamp, ct))
-                return NotFound();
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError(string.Empty, e.Message);
-            return Page();
-        }
-        StatusMessage = $"{Input.Name} was saved; its milestones follow its dates.";
-        return RedirectToPage("Details", new { id });
+        (Input, Stamp, Agreement) = (input, stamp ?? "", agreement ?? "");
+        return this.DecideAsync(() => cohorts.UpdateAsync(id, input.ToPlan(), Stamp, ct),
+            $"{input.Name} was saved; its milestones follow its dates.", routeValues: new { id }, pageName: "Details");
     }
 }

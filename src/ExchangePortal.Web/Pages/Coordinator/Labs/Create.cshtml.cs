@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using ExchangePortal.Core;
 using ExchangePortal.Core.HostLabs;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,36 +7,22 @@ namespace ExchangePortal.Web.Pages.Coordinator.Labs;
 [EvictsPublicPages]
 public class CreateModel(HostLabAdministration labs) : PageModel
 {
-    [BindProperty]
-    public LabInput Input { get; set; } = new() { DefaultSeats = 2 };
-
-    [BindProperty]
-    [Required(ErrorMessage = "Please choose the university.")]
-    [Display(Name = "University")]
-    public int? UniversityId { get; set; }
+    public NewLabInput Input { get; private set; } = new() { DefaultSeats = 2 };
 
     public IReadOnlyList<UniversityOption> Universities { get; private set; } = [];
 
-    [TempData]
-    public string? StatusMessage { get; set; }
+    public Task<IActionResult> OnGetAsync(CancellationToken ct) => ShowAsync(ct);
 
-    public async Task OnGetAsync(CancellationToken ct) => Universities = await labs.ListUniversitiesAsync(ct);
-
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    public Task<IActionResult> OnPostAsync(NewLabInput input, CancellationToken ct)
     {
-        if (ModelState.IsValid)
-        {
-            try
-            {
-                await labs.CreateAsync(UniversityId!.Value, Input.ToDraft(), ct);
-                StatusMessage = $"{Input.Name} was added to the host labs.";
-                return RedirectToPage("Index");
-            }
-            catch (DomainException e)
-            {
-                ModelState.AddModelError(string.Empty, e.Message);
-            }
-        }
+        Input = input;
+        // The list shows the new lab, so the new id is not needed.
+        return this.DecideAsync(async () => await labs.CreateAsync(input.UniversityId!.Value, input.ToDraft(), ct) > 0,
+            $"{input.Name} was added to the host labs.", () => ShowAsync(ct), pageName: "Index");
+    }
+
+    private async Task<IActionResult> ShowAsync(CancellationToken ct)
+    {
         Universities = await labs.ListUniversitiesAsync(ct);
         return Page();
     }

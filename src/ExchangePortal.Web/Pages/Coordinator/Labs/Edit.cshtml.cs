@@ -1,4 +1,3 @@
-using ExchangePortal.Core;
 using ExchangePortal.Core.HostLabs;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,17 +7,12 @@ namespace ExchangePortal.Web.Pages.Coordinator.Labs;
 [EvictsPublicPages]
 public class EditModel(HostLabAdministration labs) : PageModel
 {
-    [BindProperty]
-    public LabInput Input { get; set; } = new();
+    public LabInput Input { get; private set; } = new();
 
     /// <summary>Fingerprint of the values the form was filled from.</summary>
-    [BindProperty]
-    public string Stamp { get; set; } = "";
+    public string Stamp { get; private set; } = "";
 
     public string LabName { get; private set; } = "";
-
-    [TempData]
-    public string? StatusMessage { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -29,22 +23,9 @@ public class EditModel(HostLabAdministration labs) : PageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    public Task<IActionResult> OnPostAsync(int id, LabInput input, string? stamp, CancellationToken ct)
     {
-        LabName = Input.Name;
-        if (!ModelState.IsValid)
-            return Page();
-        try
-        {
-            if (!await labs.UpdateAsync(id, Input.ToDraft(), Stamp, ct))
-                return NotFound();
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError(string.Empty, e.Message);
-            return Page();
-        }
-        StatusMessage = $"{Input.Name} was saved.";
-        return RedirectToPage("Index");
+        (Input, Stamp, LabName) = (input, stamp ?? "", input.Name);
+        return this.DecideAsync(() => labs.UpdateAsync(id, input.ToDraft(), Stamp, ct), $"{input.Name} was saved.", pageName: "Index");
     }
 }

@@ -1,4 +1,3 @@
-using ExchangePortal.Core;
 using ExchangePortal.Core.HostLabs;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,28 +12,17 @@ public class IndexModel(HostLabAdministration labs) : PageModel
     [TempData]
     public string? StatusMessage { get; set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => Labs = await labs.ListAsync(ct);
+    public Task<IActionResult> OnGetAsync(CancellationToken ct) => ShowAsync(ct);
 
     public Task<IActionResult> OnPostDeactivateAsync(int id, CancellationToken ct) =>
-        ChangeAsync(() => labs.DeactivateAsync(id, ct), "The lab was deactivated; it no longer shows in the catalogue.", ct);
+        this.DecideAsync(() => labs.DeactivateAsync(id, ct), "The lab was deactivated; it no longer shows in the catalogue.", () => ShowAsync(ct));
 
     public Task<IActionResult> OnPostActivateAsync(int id, CancellationToken ct) =>
-        ChangeAsync(() => labs.ActivateAsync(id, ct), "The lab was reactivated; it shows in the catalogue again.", ct);
+        this.DecideAsync(() => labs.ActivateAsync(id, ct), "The lab was reactivated; it shows in the catalogue again.", () => ShowAsync(ct));
 
-    private async Task<IActionResult> ChangeAsync(Func<Task<bool>> change, string done, CancellationToken ct)
+    private async Task<IActionResult> ShowAsync(CancellationToken ct)
     {
-        try
-        {
-            if (!await change())
-                return NotFound();
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError(string.Empty, e.Message);
-            Labs = await labs.ListAsync(ct);
-            return Page();
-        }
-        StatusMessage = done;
-        return RedirectToPage();
+        Labs = await labs.ListAsync(ct);
+        return Page();
     }
 }

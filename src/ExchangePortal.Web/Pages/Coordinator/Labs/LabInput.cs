@@ -54,3 +54,11 @@ public class LabInput
         DefaultSeats = draft.DefaultSeats,
     };
 }
+
+/// <summary>The create form: a lab belongs to one university, chosen once.</summary>
+public class NewLabInput : LabInput
+{
+    [Required(ErrorMessage = "Please choose the university.")]
+    [Display(Name = "University")]
+    public int? UniversityId { get; set; }
+}
