@@ -33,15 +33,6 @@ public static class PageDecisions
         Func<Task<IActionResult>>? show, string pageName) =>
         page.DecideAsync(async () => (int?)await create(), done, show, pageName);
 
-    // The former shape, kept only until every page has moved to the one above (issue 11); removed at the end of it.
-    public static Task<IActionResult> DecideAsync(this PageModel page, Func<Task> decide, string done,
-        Func<Task<IActionResult>> show, object? routeValues, Func<string, string>? translate = null) =>
-        page.DecideAsync(async () =>
-        {
-            await decide();
-            return true;
-        }, done, show, routeValues);
-
     private static async Task<IActionResult> RunAsync(PageModel page, Func<Task<IActionResult?>> change, string done,
         Func<Task<IActionResult>>? show)
     {

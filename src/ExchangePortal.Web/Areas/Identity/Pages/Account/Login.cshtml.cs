@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using ExchangePortal.Core.Auditing;
 using ExchangePortal.Core.Users;
 using Microsoft.AspNetCore.Authorization;
@@ -17,25 +16,9 @@ public class LoginModel(SignInManager<PortalUser> signIn, UserManager<PortalUser
     : PageModel
 {
     [BindProperty]
-    public InputModel Input { get; set; } = new();
+    public LoginInput Input { get; set; } = new();
 
     public string? ReturnUrl { get; set; }
-
-    public class InputModel
-    {
-        [Required(ErrorMessage = "Please enter your email address.")]
-        [EmailAddress(ErrorMessage = "Please enter a valid email address.")]
-        [Display(Name = "Email")]
-        public string Email { get; set; } = "";
-
-        [Required(ErrorMessage = "Please enter your password.")]
-        [DataType(DataType.Password)]
-        [Display(Name = "Password")]
-        public string Password { get; set; } = "";
-
-        [Display(Name = "Keep me signed in")]
-        public bool RememberMe { get; set; }
-    }
 
     public void OnGet(string? returnUrl = null) => ReturnUrl = returnUrl;
 
