@@ -124,7 +124,7 @@ public class LargeDataSeeder(PortalDbContext db, ILookupNormalizer normalizer, P
             var signedOn = firstOpensOn.AddDays(-90 - _random.Next(60));
             var agreement = new Agreement($"Strategic Cooperation Agreement between {university.ShortName} and {hospital.ShortName}",
                 university, hospital, signedOn, signedOn.AddYears(12));
-            agreement.Areas.AddRange(areas);
+            agreement.SetAreas(areas);
             agreement.Sign(signedOn, [
                 new AgreementSignatory("Prof. Henry Cheung", "President and Vice-Chancellor", university),
                 new AgreementSignatory($"President of {hospital.ShortName}", "President", hospital),

@@ -28,7 +28,8 @@ public class Agreement
     private readonly List<AgreementSignatory> _signatories = [];
     public IReadOnlyCollection<AgreementSignatory> Signatories => _signatories;
     // Still a list: the demo seeders fill it directly (issue 11 leaves them to the tooling move).
-    public List<CollaborationArea> Areas { get; private set; } = [];
+    private readonly List<CollaborationArea> _areas = [];
+    public IReadOnlyCollection<CollaborationArea> Areas => _areas;
     private readonly List<AgreementMilestone> _milestones = [];
     public IReadOnlyCollection<AgreementMilestone> Milestones => _milestones;
     private readonly List<StoredDocument> _documents = [];
@@ -123,8 +124,8 @@ public class Agreement
     {
         EnsureEditable();
         var wanted = areas.DistinctBy(a => a.Name).ToList();
-        Areas.RemoveAll(a => !wanted.Contains(a));
-        Areas.AddRange(wanted.Where(a => !Areas.Contains(a)));
+        _areas.RemoveAll(a => !wanted.Contains(a));
+        _areas.AddRange(wanted.Where(a => !_areas.Contains(a)));
     }
 
     private void Require(AgreementStatus to)

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ExchangePortal.Core.Agreements;
 
-public sealed record NewAgreementOptions(IReadOnlyList<PickOption> Universities, IReadOnlyList<PickOption> Hospitals);
+public sealed record NewAgreementOptions(IReadOnlyList<Option<string>> Universities, IReadOnlyList<Option<string>> Hospitals);
 
 public sealed record AgreementDraft(string Title, int UniversityId, int HospitalId, DateOnly EffectiveFrom, DateOnly EffectiveTo);
 
@@ -25,7 +25,7 @@ public class AgreementAdministration(PortalDbContext db, ProgrammeClock clock)
     public async Task<NewAgreementOptions> GetNewOptionsAsync(CancellationToken ct = default)
     {
         var institutions = await db.Institutions.AsNoTracking().OrderBy(i => i.Name)
-            .Select(i => new { i.Kind, Option = new PickOption(i.Id.ToString(), i.Name) }).ToListAsync(ct);
+            .Select(i => new { i.Kind, Option = new Option<string>(i.Id.ToString(), i.Name) }).ToListAsync(ct);
         return new NewAgreementOptions(
             institutions.Where(i => i.Kind == InstitutionKind.University).Select(i => i.Option).ToList(),
             institutions.Where(i => i.Kind == InstitutionKind.Hospital).Select(i => i.Option).ToList());

@@ -16,9 +16,7 @@ public sealed record QueueFilter(int? CohortId = null, ApplicationStatus? Status
 public sealed record ReviewQueueRow(int Id, string Doctor, string Hospital, string Specialty, string Cohort,
     ApplicationStatus Status, DateTimeOffset? SubmittedAt, string? FirstChoice);
 
-public sealed record Option(int Id, string Name);
-
-public sealed record QueueOptions(List<Option> Cohorts, List<Option> Labs, List<Option> Hospitals, List<string> Specialties);
+public sealed record QueueOptions(List<Option<int>> Cohorts, List<Option<int>> Labs, List<Option<int>> Hospitals, List<string> Specialties);
 
 public sealed record ReviewQueuePage(IReadOnlyList<ReviewQueueRow> Rows, int Total, int Page, int PageCount,
     IReadOnlyDictionary<ApplicationStatus, int> CountsByStatus, QueueOptions Options);
@@ -106,10 +104,10 @@ public class ReviewQueue(PortalDbContext db, SharedReads shared)
 
     // The same for every coordinator: read once, kept until the next saved change (SharedReads).
     private Task<QueueOptions> OptionsAsync(CancellationToken ct) => shared.GetAsync("review-queue-options", async () => new QueueOptions(
-        await db.Cohorts.AsNoTracking().OrderByDescending(c => c.StartsOn).Select(c => new Option(c.Id, c.Name)).ToListAsync(ct),
-        await db.HostLabs.AsNoTracking().OrderBy(l => l.Name).Select(l => new Option(l.Id, l.Name)).ToListAsync(ct),
+        await db.Cohorts.AsNoTracking().OrderByDescending(c => c.StartsOn).Select(c => new Option<int>(c.Id, c.Name)).ToListAsync(ct),
+        await db.HostLabs.AsNoTracking().OrderBy(l => l.Name).Select(l => new Option<int>(l.Id, l.Name)).ToListAsync(ct),
         await db.Institutions.AsNoTracking().Where(i => i.Kind == InstitutionKind.Hospital).OrderBy(i => i.Name)
-            .Select(i => new Option(i.Id, i.Name)).ToListAsync(ct),
+            .Select(i => new Option<int>(i.Id, i.Name)).ToListAsync(ct),
         await SpecialtiesAsync(ct)));
 
     // The distinct specialties by a loose index scan (one index probe per specialty), not by reading every doctor.

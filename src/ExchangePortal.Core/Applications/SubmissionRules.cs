@@ -3,7 +3,7 @@ using ExchangePortal.Core.Documents;
 namespace ExchangePortal.Core.Applications;
 
 /// <summary>What an application still lacks before it can be submitted, in words the applicant understands.</summary>
-public static class SubmissionRules
+internal static class SubmissionRules
 {
     public static readonly DocumentKind[] Required = [DocumentKind.Cv, DocumentKind.PractisingLicence, DocumentKind.NominationLetter];
 

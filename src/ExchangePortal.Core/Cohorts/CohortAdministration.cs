@@ -16,20 +16,18 @@ public sealed record CohortDetails(int Id, string Name, string Agreement, DateOn
     DateOnly StartsOn, DateOnly EndsOn, CohortStatus Status, int Capacity, bool RequiresEndorsement, List<CohortLabRow> Labs,
     IReadOnlyDictionary<ApplicationStatus, int> ApplicationsByStatus);
 
-public sealed record LabSeats(int HostLabId, int Seats);
+public sealed record LabSeatPlan(int HostLabId, int Seats);
 
 /// <summary>What a coordinator enters about a cohort: its name, dates, capacity and the labs taking part with their seats.</summary>
 public sealed record CohortPlan(string Name, DateOnly ApplicationOpensOn, DateOnly ApplicationClosesOn, DateOnly StartsOn,
-    DateOnly EndsOn, int Capacity, bool RequiresEndorsement, IReadOnlyList<LabSeats> Labs);
-
-public sealed record AgreementOption(int Id, string Title);
+    DateOnly EndsOn, int Capacity, bool RequiresEndorsement, IReadOnlyList<LabSeatPlan> Labs);
 
 /// <summary>A lab the form offers: taking part or not, its seats, and the seats already taken in this cohort.</summary>
 public sealed record CohortLabOption(int HostLabId, string Name, bool TakesPart, int Seats, int SeatsTaken);
 
 public sealed record CohortEditor(int Id, string Agreement, CohortStatus Status, CohortPlan Plan, IReadOnlyList<CohortLabOption> Labs, string Stamp);
 
-public sealed record NewCohortOptions(IReadOnlyList<AgreementOption> Agreements, IReadOnlyList<CohortLabOption> Labs);
+public sealed record NewCohortOptions(IReadOnlyList<Option<int>> Agreements, IReadOnlyList<CohortLabOption> Labs);
 
 /// <summary>University coordinators plan cohorts: dates, capacity, labs and seats, and move them through their statuses.</summary>
 public class CohortAdministration(PortalDbContext db, ProgrammeClock clock)
@@ -101,7 +99,7 @@ public class CohortAdministration(PortalDbContext db, ProgrammeClock clock)
         var agreements = await db.Agreements.AsNoTracking()
             .Where(a => a.Status == AgreementStatus.Active && a.EffectiveTo >= today)
             .OrderBy(a => a.Title)
-            .Select(a => new AgreementOption(a.Id, a.Title))
+            .Select(a => new Option<int>(a.Id, a.Title))
             .ToListAsync(ct);
         var labs = await db.HostLabs.AsNoTracking()
             .Where(l => l.IsActive)
@@ -187,7 +185,7 @@ public class CohortAdministration(PortalDbContext db, ProgrammeClock clock)
         return true;
     }
 
-    private async Task<List<(HostLab Lab, int Seats)>> LabsOfAsync(int universityId, IReadOnlyList<LabSeats> wanted,
+    private async Task<List<(HostLab Lab, int Seats)>> LabsOfAsync(int universityId, IReadOnlyList<LabSeatPlan> wanted,
         IReadOnlyList<HostLab> alreadyIn, CancellationToken ct)
     {
         var newIds = wanted.Select(l => l.HostLabId).Except(alreadyIn.Select(l => l.Id)).ToList();
@@ -200,7 +198,7 @@ public class CohortAdministration(PortalDbContext db, ProgrammeClock clock)
     }
 
     private static CohortPlan PlanOf(ExchangeCohort c) => new(c.Name, c.ApplicationOpensOn, c.ApplicationClosesOn, c.StartsOn,
-        c.EndsOn, c.Capacity, c.RequiresEndorsement, c.Labs.Select(l => new LabSeats(l.HostLabId, l.Seats)).ToList());
+        c.EndsOn, c.Capacity, c.RequiresEndorsement, c.Labs.Select(l => new LabSeatPlan(l.HostLabId, l.Seats)).ToList());
 
     // The xmin of the cohort row and of its seat rows: any committed change to them makes the form stale.
     private static string Stamp(ExchangeCohort c) =>

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ExchangePortal.Core.Data;
 
-public static class ConcurrentSaving
+internal static class ConcurrentSaving
 {
     /// <summary>Saves; a row someone else changed since it was read (its xmin moved) refuses the change with <paramref name="changedMeanwhile"/>.</summary>
     public static async Task SaveOrRefuseAsync(this PortalDbContext db, string changedMeanwhile, CancellationToken ct)

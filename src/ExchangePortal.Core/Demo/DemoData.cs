@@ -71,7 +71,7 @@ public class DemoData(PortalDbContext db, ILookupNormalizer normalizer, Programm
         var signedOn = today.AddDays(-300);
         var agreement = new Agreement($"Strategic Cooperation Agreement between {university.ShortName} and {hospital.ShortName}",
             university, hospital, signedOn, signedOn.AddYears(5));
-        agreement.Areas.AddRange(areas);
+        agreement.SetAreas(areas);
         agreement.Sign(signedOn, [
             new AgreementSignatory("Prof. Henry Cheung", "President and Vice-Chancellor", university),
             new AgreementSignatory("Dr. Zhao Guoqing", "President", hospital),

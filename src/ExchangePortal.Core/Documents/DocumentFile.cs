@@ -6,7 +6,7 @@ namespace ExchangePortal.Core.Documents;
 
 public sealed record DocumentFile(byte[] Bytes, string ContentType, string FileName);
 
-public static class DocumentFiles
+internal static class DocumentFiles
 {
     /// <summary>
     /// The single document <paramref name="allowed"/> lets this reader have (null when none), with the reading written to

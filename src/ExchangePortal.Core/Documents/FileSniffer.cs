@@ -1,7 +1,7 @@
 namespace ExchangePortal.Core.Documents;
 
 /// <summary>Tells a file's type from its first bytes; the name and the browser's claimed type are never trusted.</summary>
-public static class FileSniffer
+internal static class FileSniffer
 {
     private static readonly (byte[] Magic, string ContentType, string Extension)[] Allowed =
     [

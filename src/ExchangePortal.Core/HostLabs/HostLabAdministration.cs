@@ -8,8 +8,6 @@ namespace ExchangePortal.Core.HostLabs;
 public sealed record HostLabRow(int Id, string Name, string University, string Department, string PrincipalInvestigator,
     int DefaultSeats, bool IsActive);
 
-public sealed record UniversityOption(int Id, string Name);
-
 /// <summary>What a coordinator enters about a lab; research areas come as a comma-separated list.</summary>
 public sealed record HostLabDraft(string Name, string Department, string PrincipalInvestigatorName, string PrincipalInvestigatorEmail,
     string ResearchAreas, string Description, int DefaultSeats);
@@ -31,11 +29,11 @@ public class HostLabAdministration(PortalDbContext db)
                 l.DefaultSeats, l.IsActive))
             .ToListAsync(ct);
 
-    public async Task<IReadOnlyList<UniversityOption>> ListUniversitiesAsync(CancellationToken ct = default) =>
+    public async Task<IReadOnlyList<Option<int>>> ListUniversitiesAsync(CancellationToken ct = default) =>
         await db.Institutions.AsNoTracking()
             .Where(i => i.Kind == InstitutionKind.University)
             .OrderBy(i => i.Name)
-            .Select(i => new UniversityOption(i.Id, i.Name))
+            .Select(i => new Option<int>(i.Id, i.Name))
             .ToListAsync(ct);
 
     public async Task<HostLabEditor?> GetEditorAsync(int id, CancellationToken ct = default)

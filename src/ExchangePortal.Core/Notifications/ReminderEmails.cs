@@ -5,7 +5,7 @@ using ExchangePortal.Core.Documents;
 namespace ExchangePortal.Core.Notifications;
 
 /// <summary>The reminder emails, in each recipient's language (English or Simplified Chinese), with a link to the record.</summary>
-public static class ReminderEmails
+internal static class ReminderEmails
 {
     private const int MaxSubject = 300;
 

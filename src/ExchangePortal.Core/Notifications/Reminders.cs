@@ -9,13 +9,13 @@ using Microsoft.Extensions.Logging;
 
 namespace ExchangePortal.Core.Notifications;
 
-public sealed record MilestoneReminder(int MilestoneId, int AgreementId, string Title, string Agreement, DateOnly DueOn,
+internal sealed record MilestoneReminder(int MilestoneId, int AgreementId, string Title, string Agreement, DateOnly DueOn,
     MilestoneStatus Status, string OwnerId, string OwnerName, string OwnerEmail, string? OwnerCulture);
 
-public sealed record DocumentReminder(Guid DocumentId, DocumentKind Kind, DateOnly ExpiresOn, int ApplicationId, string Cohort,
+internal sealed record DocumentReminder(Guid DocumentId, DocumentKind Kind, DateOnly ExpiresOn, int ApplicationId, string Cohort,
     DateOnly StayEndsOn, int HospitalId, string DoctorUserId, string DoctorName, string DoctorEmail, string? DoctorCulture);
 
-public sealed record ReminderRecipient(string UserId, string Name, string Email, string? Culture);
+internal sealed record ReminderRecipient(string UserId, string Name, string Email, string? Culture);
 
 /// <summary>
 /// The daily reminders: milestone owners 14 days and 1 day before a due date and once it is overdue; applicants and their

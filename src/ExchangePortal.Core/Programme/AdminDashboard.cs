@@ -7,14 +7,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ExchangePortal.Core.Programme;
 
-public sealed record LabSeats(string Lab, int Seats, int SeatsTaken);
+public sealed record LabSeatsTaken(string Lab, int Seats, int SeatsTaken);
 
 /// <summary>Arrivals and completions recorded in one period (a week, or a month for long cohorts) starting on <see cref="StartsOn"/>.</summary>
 public sealed record PeriodCount(DateOnly StartsOn, int Arrivals, int Completions);
 
 public sealed record CohortProgress(int Id, string Name, CohortStatus Status, DateOnly StartsOn, DateOnly EndsOn,
     int Capacity, int SeatsTaken, IReadOnlyDictionary<ApplicationStatus, int> ApplicationsByStatus,
-    IReadOnlyList<LabSeats> Labs, bool ByMonth, IReadOnlyList<PeriodCount> ArrivalsAndCompletions, int Confirmed, int Ready);
+    IReadOnlyList<LabSeatsTaken> Labs, bool ByMonth, IReadOnlyList<PeriodCount> ArrivalsAndCompletions, int Confirmed, int Ready);
 
 public sealed record MilestoneRow(int Id, string Agreement, string Title, DateOnly DueOn, MilestoneStatus Status, string? Owner);
 
@@ -75,7 +75,7 @@ public class AdminDashboard(PortalDbContext db, ProgrammeClock clock)
         var labs = await db.CohortLabs.AsNoTracking()
             .Where(l => cohortIds.Contains(l.CohortId))
             .OrderBy(l => l.HostLab.Name)
-            .Select(l => new { l.CohortId, Seats = new LabSeats(l.HostLab.Name, l.Seats, l.SeatsTaken) })
+            .Select(l => new { l.CohortId, Seats = new LabSeatsTaken(l.HostLab.Name, l.Seats, l.SeatsTaken) })
             .ToListAsync(ct);
 
         var events = await ArrivalsAndCompletionsByDayAsync(cohortIds, ct);

@@ -6,16 +6,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ExchangePortal.Core.Users;
 
-public sealed record HospitalOption(int Id, string Name);
-
 /// <summary>Self-registration of hospital staff as applicants, with their consent to the privacy notice.</summary>
 public class Registration(PortalDbContext db, UserManager<PortalUser> users, ProgrammeClock clock)
 {
-    public async Task<IReadOnlyList<HospitalOption>> ListHospitalsAsync(CancellationToken ct = default) =>
+    public async Task<IReadOnlyList<Option<int>>> ListHospitalsAsync(CancellationToken ct = default) =>
         await db.Institutions.AsNoTracking()
             .Where(i => i.Kind == InstitutionKind.Hospital)
             .OrderBy(i => i.Name)
-            .Select(i => new HospitalOption(i.Id, i.Name))
+            .Select(i => new Option<int>(i.Id, i.Name))
             .ToListAsync(ct);
 
     /// <summary>Creates the account, its Applicant role and an empty profile together, or nothing at all.</summary>

@@ -10,7 +10,7 @@ public sealed record UserRow(string Id, string Email, string DisplayName, List<s
 
 public sealed record UserPage(IReadOnlyList<UserRow> Rows, int Total, int Page, int PageCount);
 
-public sealed record UserEditor(UserRow User, int? HospitalId, IReadOnlyList<HospitalOption> Hospitals);
+public sealed record UserEditor(UserRow User, int? HospitalId, IReadOnlyList<Option<int>> Hospitals);
 
 /// <summary>Administrators manage accounts: roles, a hospital coordinator's hospital, locking. Every change is audited
 /// and takes effect on the user's next request (the security stamp changes).</summary>
@@ -53,7 +53,7 @@ public class UserAdministration(PortalDbContext db, UserManager<PortalUser> user
         if (user is null)
             return null;
         var hospitals = await db.Institutions.AsNoTracking().Where(i => i.Kind == InstitutionKind.Hospital).OrderBy(i => i.Name)
-            .Select(i => new HospitalOption(i.Id, i.Name)).ToListAsync(ct);
+            .Select(i => new Option<int>(i.Id, i.Name)).ToListAsync(ct);
         return new UserEditor(user.Row, user.HospitalId, hospitals);
     }
 

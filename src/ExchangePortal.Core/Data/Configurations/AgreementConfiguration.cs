@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ExchangePortal.Core.Data.Configurations;
 
-public class AgreementConfiguration : IEntityTypeConfiguration<Agreement>
+internal class AgreementConfiguration : IEntityTypeConfiguration<Agreement>
 {
     public void Configure(EntityTypeBuilder<Agreement> builder)
     {
@@ -20,7 +20,7 @@ public class AgreementConfiguration : IEntityTypeConfiguration<Agreement>
     }
 }
 
-public class AgreementSignatoryConfiguration : IEntityTypeConfiguration<AgreementSignatory>
+internal class AgreementSignatoryConfiguration : IEntityTypeConfiguration<AgreementSignatory>
 {
     public void Configure(EntityTypeBuilder<AgreementSignatory> builder)
     {
@@ -30,7 +30,7 @@ public class AgreementSignatoryConfiguration : IEntityTypeConfiguration<Agreemen
     }
 }
 
-public class CollaborationAreaConfiguration : IEntityTypeConfiguration<CollaborationArea>
+internal class CollaborationAreaConfiguration : IEntityTypeConfiguration<CollaborationArea>
 {
     public void Configure(EntityTypeBuilder<CollaborationArea> builder)
     {

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ExchangePortal.Core.Data.Configurations;
 
-public class AgreementMilestoneConfiguration : IEntityTypeConfiguration<AgreementMilestone>
+internal class AgreementMilestoneConfiguration : IEntityTypeConfiguration<AgreementMilestone>
 {
     public void Configure(EntityTypeBuilder<AgreementMilestone> builder)
     {

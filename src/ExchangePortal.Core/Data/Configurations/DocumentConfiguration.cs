@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ExchangePortal.Core.Data.Configurations;
 
-public class StoredDocumentConfiguration : IEntityTypeConfiguration<StoredDocument>
+internal class StoredDocumentConfiguration : IEntityTypeConfiguration<StoredDocument>
 {
     public void Configure(EntityTypeBuilder<StoredDocument> builder)
     {
@@ -21,7 +21,7 @@ public class StoredDocumentConfiguration : IEntityTypeConfiguration<StoredDocume
     }
 }
 
-public class DocumentContentConfiguration : IEntityTypeConfiguration<DocumentContent>
+internal class DocumentContentConfiguration : IEntityTypeConfiguration<DocumentContent>
 {
     public void Configure(EntityTypeBuilder<DocumentContent> builder)
     {

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ExchangePortal.Core.Data.Configurations;
 
-public class ExchangeApplicationConfiguration : IEntityTypeConfiguration<ExchangeApplication>
+internal class ExchangeApplicationConfiguration : IEntityTypeConfiguration<ExchangeApplication>
 {
     public void Configure(EntityTypeBuilder<ExchangeApplication> builder)
     {
@@ -32,7 +32,7 @@ public class ExchangeApplicationConfiguration : IEntityTypeConfiguration<Exchang
     }
 }
 
-public class ApplicationStatusCountConfiguration : IEntityTypeConfiguration<ApplicationStatusCount>
+internal class ApplicationStatusCountConfiguration : IEntityTypeConfiguration<ApplicationStatusCount>
 {
     public void Configure(EntityTypeBuilder<ApplicationStatusCount> builder)
     {
@@ -41,7 +41,7 @@ public class ApplicationStatusCountConfiguration : IEntityTypeConfiguration<Appl
     }
 }
 
-public class LabChoiceConfiguration : IEntityTypeConfiguration<LabChoice>
+internal class LabChoiceConfiguration : IEntityTypeConfiguration<LabChoice>
 {
     public void Configure(EntityTypeBuilder<LabChoice> builder)
     {
@@ -52,7 +52,7 @@ public class LabChoiceConfiguration : IEntityTypeConfiguration<LabChoice>
     }
 }
 
-public class ApplicationStatusChangeConfiguration : IEntityTypeConfiguration<ApplicationStatusChange>
+internal class ApplicationStatusChangeConfiguration : IEntityTypeConfiguration<ApplicationStatusChange>
 {
     public void Configure(EntityTypeBuilder<ApplicationStatusChange> builder)
     {
@@ -64,7 +64,7 @@ public class ApplicationStatusChangeConfiguration : IEntityTypeConfiguration<App
     }
 }
 
-public class PlacementConfiguration : IEntityTypeConfiguration<Placement>
+internal class PlacementConfiguration : IEntityTypeConfiguration<Placement>
 {
     public void Configure(EntityTypeBuilder<Placement> builder)
     {

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ExchangePortal.Core.Data.Configurations;
 
-public class ExchangeCohortConfiguration : IEntityTypeConfiguration<ExchangeCohort>
+internal class ExchangeCohortConfiguration : IEntityTypeConfiguration<ExchangeCohort>
 {
     public void Configure(EntityTypeBuilder<ExchangeCohort> builder)
     {
@@ -18,7 +18,7 @@ public class ExchangeCohortConfiguration : IEntityTypeConfiguration<ExchangeCoho
     }
 }
 
-public class CohortLabConfiguration : IEntityTypeConfiguration<CohortLab>
+internal class CohortLabConfiguration : IEntityTypeConfiguration<CohortLab>
 {
     public void Configure(EntityTypeBuilder<CohortLab> builder)
     {

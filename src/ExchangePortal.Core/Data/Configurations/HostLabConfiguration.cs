@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ExchangePortal.Core.Data.Configurations;
 
-public class HostLabConfiguration : IEntityTypeConfiguration<HostLab>
+internal class HostLabConfiguration : IEntityTypeConfiguration<HostLab>
 {
     public void Configure(EntityTypeBuilder<HostLab> builder)
     {

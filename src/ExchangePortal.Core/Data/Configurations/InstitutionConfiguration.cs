@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ExchangePortal.Core.Data.Configurations;
 
-public class InstitutionConfiguration : IEntityTypeConfiguration<Institution>
+internal class InstitutionConfiguration : IEntityTypeConfiguration<Institution>
 {
     public void Configure(EntityTypeBuilder<Institution> builder)
     {

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ExchangePortal.Core.Data.Configurations;
 
-public class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+internal class NotificationConfiguration : IEntityTypeConfiguration<Notification>
 {
     public void Configure(EntityTypeBuilder<Notification> builder)
     {
@@ -17,7 +17,7 @@ public class NotificationConfiguration : IEntityTypeConfiguration<Notification>
     }
 }
 
-public class SentReminderConfiguration : IEntityTypeConfiguration<SentReminder>
+internal class SentReminderConfiguration : IEntityTypeConfiguration<SentReminder>
 {
     public void Configure(EntityTypeBuilder<SentReminder> builder)
     {

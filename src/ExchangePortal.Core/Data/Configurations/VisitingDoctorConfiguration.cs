@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ExchangePortal.Core.Data.Configurations;
 
-public class VisitingDoctorConfiguration : IEntityTypeConfiguration<VisitingDoctor>
+internal class VisitingDoctorConfiguration : IEntityTypeConfiguration<VisitingDoctor>
 {
     public void Configure(EntityTypeBuilder<VisitingDoctor> builder)
     {

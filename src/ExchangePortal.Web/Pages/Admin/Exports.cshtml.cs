@@ -1,3 +1,4 @@
+using ExchangePortal.Core;
 using ExchangePortal.Core.Applications;
 using ExchangePortal.Core.Cohorts;
 using ExchangePortal.Core.Programme;
@@ -7,9 +8,9 @@ using Microsoft.Extensions.Localization;
 
 namespace ExchangePortal.Web.Pages.Admin;
 
-public class ExportsModel(ExportQueries exports, CohortRoster rosters, IStringLocalizer<SharedResource> localizer) : PageModel
+public class ExportsModel(AdminExports exports, CohortRoster rosters, IStringLocalizer<SharedResource> localizer) : PageModel
 {
-    public IReadOnlyList<Option> Cohorts { get; private set; } = [];
+    public IReadOnlyList<Option<int>> Cohorts { get; private set; } = [];
 
     public string? Problem { get; private set; }
 

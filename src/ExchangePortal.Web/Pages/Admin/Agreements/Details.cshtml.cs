@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ExchangePortal.Web.Pages.Admin.Agreements;
 
 [EvictsPublicPages]
-public class DetailsModel(AgreementOffice office, MilestoneDesk desk) : PageModel
+public class DetailsModel(AgreementOverview overview, MilestoneAdministration milestones) : PageModel
 {
     public AgreementView Agreement { get; private set; } = null!;
 
@@ -20,24 +20,24 @@ public class DetailsModel(AgreementOffice office, MilestoneDesk desk) : PageMode
     public Task<IActionResult> OnPostAddAsync(int id, MilestoneInput milestone, CancellationToken ct)
     {
         Milestone = milestone;
-        return this.DecideAsync(() => desk.AddAsync(id, milestone.ToNew(), User.UserId(), ct), "Milestone added.", () => ShowAsync(id, ct), new { id });
+        return this.DecideAsync(() => milestones.AddAsync(id, milestone.ToNew(), User.UserId(), ct), "Milestone added.", () => ShowAsync(id, ct), new { id });
     }
 
     public Task<IActionResult> OnPostChangeAsync(int id, int milestoneId, MilestoneAction change, string? note, CancellationToken ct) =>
-        this.DecideAsync(() => desk.ChangeAsync(id, milestoneId, change, note, User.UserId(), ct), "Milestone updated.",
+        this.DecideAsync(() => milestones.ChangeAsync(id, milestoneId, change, note, User.UserId(), ct), "Milestone updated.",
             () => ShowAsync(id, ct), new { id });
 
     public Task<IActionResult> OnPostTargetAsync(int id, int milestoneId, TargetInput target, CancellationToken ct) =>
-        this.DecideAsync(() => desk.SetTargetAsync(id, milestoneId, target.ToTarget(), User.UserId(), ct),
+        this.DecideAsync(() => milestones.SetTargetAsync(id, milestoneId, target.ToTarget(), User.UserId(), ct),
             target.Measure is null ? "Target cleared." : "Target set.", () => ShowAsync(id, ct), new { id });
 
     public Task<IActionResult> OnPostFollowAsync(int id, int milestoneId, bool follow, CancellationToken ct) =>
-        this.DecideAsync(() => desk.FollowAsync(id, milestoneId, User.UserId(), follow, ct),
+        this.DecideAsync(() => milestones.FollowAsync(id, milestoneId, User.UserId(), follow, ct),
             follow ? "You follow this milestone." : "You no longer follow this milestone.", () => ShowAsync(id, ct), new { id });
 
     private async Task<IActionResult> ShowAsync(int id, CancellationToken ct)
     {
-        var agreement = await office.GetAsync(id, User.UserId(), ct);
+        var agreement = await overview.GetAsync(id, User.UserId(), ct);
         if (agreement is null)
             return NotFound();
         Agreement = agreement;

@@ -11,7 +11,7 @@ namespace ExchangePortal.Web.Pages.Admin.Agreements;
 [RequestSizeLimit(12 * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = 12 * 1024 * 1024)]
 [EnableRateLimiting(RateLimits.FormPosts)]
-public class DocumentsModel(AgreementOffice office, AgreementAdministration administration, IStringLocalizer<SharedResource> l) : PageModel
+public class DocumentsModel(AgreementOverview overview, AgreementAdministration administration, IStringLocalizer<SharedResource> l) : PageModel
 {
     public AgreementView Agreement { get; private set; } = null!;
 
@@ -45,7 +45,7 @@ public class DocumentsModel(AgreementOffice office, AgreementAdministration admi
 
     private async Task<IActionResult> ShowAsync(int id, CancellationToken ct)
     {
-        var agreement = await office.GetAsync(id, User.UserId(), ct);
+        var agreement = await overview.GetAsync(id, User.UserId(), ct);
         if (agreement is null)
             return NotFound();
         Agreement = agreement;

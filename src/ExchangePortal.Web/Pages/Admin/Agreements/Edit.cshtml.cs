@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ExchangePortal.Web.Pages.Admin.Agreements;
 
 [EvictsPublicPages]
-public class EditModel(AgreementOffice office, AgreementAdministration administration) : PageModel
+public class EditModel(AgreementOverview overview, AgreementAdministration administration) : PageModel
 {
     /// <summary>The agreement as saved: its parties, the areas to choose from, its status.</summary>
     public AgreementView Saved { get; private set; } = null!;
@@ -33,7 +33,7 @@ public class EditModel(AgreementOffice office, AgreementAdministration administr
 
     private async Task<IActionResult> ShowAsync(int id, CancellationToken ct)
     {
-        Saved = (await office.GetAsync(id, User.UserId(), ct))!;
+        Saved = (await overview.GetAsync(id, User.UserId(), ct))!;
         return Saved is null ? NotFound() : Page();
     }
 }

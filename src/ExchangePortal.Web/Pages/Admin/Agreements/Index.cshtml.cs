@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ExchangePortal.Web.Pages.Admin.Agreements;
 
 [EvictsPublicPages]
-public class IndexModel(AgreementOffice office, AgreementAdministration administration) : PageModel
+public class IndexModel(AgreementOverview overview, AgreementAdministration administration) : PageModel
 {
     public IReadOnlyList<AgreementRow> Agreements { get; private set; } = [];
 
@@ -27,7 +27,7 @@ public class IndexModel(AgreementOffice office, AgreementAdministration administ
 
     private async Task<IActionResult> ShowAsync(CancellationToken ct)
     {
-        Agreements = await office.ListAsync(ct);
+        Agreements = await overview.ListAsync(ct);
         Options = await administration.GetNewOptionsAsync(ct);
         return Page();
     }

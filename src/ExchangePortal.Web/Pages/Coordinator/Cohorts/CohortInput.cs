@@ -43,7 +43,7 @@ public class CohortInput
 
     public CohortPlan ToPlan() => new(Name, ApplicationOpensOn!.Value, ApplicationClosesOn!.Value, StartsOn!.Value, EndsOn!.Value,
         Capacity!.Value, RequiresEndorsement,
-        Labs.Where(l => l.TakesPart).Select(l => new LabSeats(l.HostLabId, l.Seats ?? 0)).ToList());
+        Labs.Where(l => l.TakesPart).Select(l => new LabSeatPlan(l.HostLabId, l.Seats ?? 0)).ToList());
 
     public static CohortInput From(CohortPlan plan, IEnumerable<CohortLabOption> labs) => new()
     {

@@ -1,3 +1,4 @@
+using ExchangePortal.Core;
 using ExchangePortal.Core.Cohorts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +10,7 @@ public class CreateModel(CohortAdministration cohorts) : PageModel
 {
     public NewCohortInput Input { get; private set; } = new();
 
-    public IReadOnlyList<AgreementOption> Agreements { get; private set; } = [];
+    public IReadOnlyList<Option<int>> Agreements { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using ExchangePortal.Core;
 using ExchangePortal.Core.HostLabs;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +10,7 @@ public class CreateModel(HostLabAdministration labs) : PageModel
 {
     public NewLabInput Input { get; private set; } = new() { DefaultSeats = 2 };
 
-    public IReadOnlyList<UniversityOption> Universities { get; private set; } = [];
+    public IReadOnlyList<Option<int>> Universities { get; private set; } = [];
 
     public Task<IActionResult> OnGetAsync(CancellationToken ct) => ShowAsync(ct);
 

@@ -1,3 +1,4 @@
+using ExchangePortal.Core;
 using ExchangePortal.Core.Users;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -15,7 +16,7 @@ public class RegisterModel(Registration registration, SignInManager<PortalUser> 
     [BindProperty]
     public RegistrationInput Input { get; set; } = new();
 
-    public IReadOnlyList<HospitalOption> Hospitals { get; private set; } = [];
+    public IReadOnlyList<Option<int>> Hospitals { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct) => Hospitals = await registration.ListHospitalsAsync(ct);
 

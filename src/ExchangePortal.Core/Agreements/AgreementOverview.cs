@@ -18,22 +18,20 @@ public sealed record MilestoneView(int Id, string Title, string? Area, DateOnly 
 
 public sealed record SignatoryView(string Name, string Title, int InstitutionId, string Institution);
 
-public sealed record PickOption(string Id, string Name);
-
 public sealed record AgreementDocumentView(Guid Id, string FileName, long SizeBytes, DateTimeOffset UploadedAt, string UploadedBy);
 
 public sealed record HistoryEntry(DateTimeOffset At, string Actor, string Action, Dictionary<string, FieldChange> Changes);
 
 /// <summary>Lists the page's forms pick from: areas, staff owners, and the university's labs with their departments.</summary>
-public sealed record AgreementChoices(List<PickOption> Areas, List<PickOption> Owners, List<PickOption> Labs, List<string> Departments);
+public sealed record AgreementChoices(List<Option<string>> Areas, List<Option<string>> Owners, List<Option<string>> Labs, List<string> Departments);
 
 public sealed record AgreementView(int Id, string Title, int UniversityId, string University, int HospitalId, string Hospital,
-    AgreementStatus Status, DateOnly? SignedOn, DateOnly EffectiveFrom, DateOnly EffectiveTo, uint Version, List<PickOption> Areas,
+    AgreementStatus Status, DateOnly? SignedOn, DateOnly EffectiveFrom, DateOnly EffectiveTo, uint Version, List<Option<string>> Areas,
     List<SignatoryView> Signatories, List<MilestoneView> Milestones, List<AgreementDocumentView> Documents,
     AgreementChoices? Choices = null, List<HistoryEntry>? History = null);
 
 /// <summary>What the programme office reads about agreements: the list, one agreement's page, its timeline.</summary>
-public class AgreementOffice(PortalDbContext db, ProgrammeClock clock, MilestoneProgress progress)
+public class AgreementOverview(PortalDbContext db, ProgrammeClock clock, MilestoneProgress progress)
 {
     /// <summary>The most recent changes the agreement page shows; the audit trail keeps them all.</summary>
     public const int HistoryShown = 200;
@@ -56,7 +54,7 @@ public class AgreementOffice(PortalDbContext db, ProgrammeClock clock, Milestone
         var view = await db.Agreements.AsNoTracking().AsSplitQuery().Where(a => a.Id == id)
             .Select(a => new AgreementView(a.Id, a.Title, a.UniversityId, a.University.Name, a.HospitalId, a.Hospital.Name, a.Status,
                 a.SignedOn, a.EffectiveFrom, a.EffectiveTo, a.Version,
-                a.Areas.OrderBy(x => x.Name).Select(x => new PickOption(x.Id.ToString(), x.Name)).ToList(),
+                a.Areas.OrderBy(x => x.Name).Select(x => new Option<string>(x.Id.ToString(), x.Name)).ToList(),
                 a.Signatories.OrderBy(s => s.Id).Select(s => new SignatoryView(s.Name, s.Title, s.InstitutionId, s.Institution.Name)).ToList(),
                 a.Milestones.OrderBy(m => m.DueOn).ThenBy(m => m.Id)
                     .Select(m => new MilestoneView(m.Id, m.Title, m.Area == null ? null : m.Area.Name, m.DueOn,
@@ -91,13 +89,13 @@ public class AgreementOffice(PortalDbContext db, ProgrammeClock clock, Milestone
     private async Task<AgreementChoices> ChoicesAsync(int universityId, CancellationToken ct)
     {
         var staffRoles = new[] { RoleConfiguration.RoleId(Roles.UniversityCoordinator), RoleConfiguration.RoleId(Roles.Administrator) };
-        var areas = await db.CollaborationAreas.AsNoTracking().OrderBy(x => x.Name).Select(x => new PickOption(x.Id.ToString(), x.Name)).ToListAsync(ct);
+        var areas = await db.CollaborationAreas.AsNoTracking().OrderBy(x => x.Name).Select(x => new Option<string>(x.Id.ToString(), x.Name)).ToListAsync(ct);
         var owners = await db.Users.AsNoTracking()
             .Where(u => db.UserRoles.Any(r => r.UserId == u.Id && staffRoles.Contains(r.RoleId)))
-            .OrderBy(u => u.DisplayName).Select(u => new PickOption(u.Id, u.DisplayName)).ToListAsync(ct);
+            .OrderBy(u => u.DisplayName).Select(u => new Option<string>(u.Id, u.DisplayName)).ToListAsync(ct);
         var labs = await db.HostLabs.AsNoTracking().Where(l => l.UniversityId == universityId).OrderBy(l => l.Name)
             .Select(l => new { l.Id, l.Name, l.Department }).ToListAsync(ct);
-        return new AgreementChoices(areas, owners, labs.Select(l => new PickOption(l.Id.ToString(), l.Name)).ToList(),
+        return new AgreementChoices(areas, owners, labs.Select(l => new Option<string>(l.Id.ToString(), l.Name)).ToList(),
             labs.Select(l => l.Department).Distinct().Order(StringComparer.Ordinal).ToList());
     }
 }

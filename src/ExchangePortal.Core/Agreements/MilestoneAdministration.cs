@@ -11,7 +11,7 @@ public sealed record MilestoneTarget(MilestoneMeasure Measure, int Value, int? L
 public sealed record NewMilestone(string Title, DateOnly DueOn, int? AreaId, string? OwnerId, MilestoneTarget? Target = null);
 
 /// <summary>The programme office adds milestones, moves them through their statuses, sets their targets; staff follow them.</summary>
-public class MilestoneDesk(PortalDbContext db, ProgrammeClock clock)
+public class MilestoneAdministration(PortalDbContext db, ProgrammeClock clock)
 {
     /// <returns>false when there is no such agreement.</returns>
     public async Task<bool> AddAsync(int agreementId, NewMilestone input, string actorId, CancellationToken ct = default)

@@ -12,10 +12,10 @@ public sealed record MilestoneExportRow(int Milestone, string Agreement, string 
     DateOnly? CompletedOn, string? Owner, string? EvidenceNote);
 
 /// <summary>The data the programme office takes out, as streams that never hold the whole set in memory.</summary>
-public class ExportQueries(PortalDbContext db)
+public class AdminExports(PortalDbContext db)
 {
-    public async Task<IReadOnlyList<Applications.Option>> CohortsAsync(CancellationToken ct = default) =>
-        await db.Cohorts.AsNoTracking().OrderByDescending(c => c.StartsOn).Select(c => new Applications.Option(c.Id, c.Name)).ToListAsync(ct);
+    public async Task<IReadOnlyList<Option<int>>> CohortsAsync(CancellationToken ct = default) =>
+        await db.Cohorts.AsNoTracking().OrderByDescending(c => c.StartsOn).Select(c => new Option<int>(c.Id, c.Name)).ToListAsync(ct);
 
     public async Task<bool> CohortExistsAsync(int cohortId, CancellationToken ct = default) =>
         await db.Cohorts.AsNoTracking().AnyAsync(c => c.Id == cohortId, ct);
