@@ -91,6 +91,23 @@ public class ApplicationLifecycleTests
         }
     }
 
+    // The action each transition is, in the table the pages read to show its button.
+    private static readonly Dictionary<string, ApplicationAction> ActionOf = new()
+    {
+        ["submit"] = ApplicationAction.Submit, ["endorse"] = ApplicationAction.Endorse, ["decline endorsement"] = ApplicationAction.Endorse,
+        ["start review"] = ApplicationAction.StartReview, ["request changes"] = ApplicationAction.RequestChanges,
+        ["resubmit"] = ApplicationAction.Resubmit, ["approve"] = ApplicationAction.Approve, ["waitlist"] = ApplicationAction.Waitlist,
+        ["reject"] = ApplicationAction.Reject, ["accept offer"] = ApplicationAction.AnswerOffer, ["decline offer"] = ApplicationAction.AnswerOffer,
+        ["lapse offer"] = ApplicationAction.AnswerOffer, ["mark arrived"] = ApplicationAction.MarkArrived,
+        ["complete"] = ApplicationAction.Complete, ["withdraw"] = ApplicationAction.Withdraw, ["cancel"] = ApplicationAction.Cancel,
+    };
+
+    [Theory]
+    [MemberData(nameof(EveryTransitionFromEveryStatus))]
+    public void The_rules_the_pages_read_agree_with_the_lifecycle_table(string name, ApplicationStatus from) =>
+        Assert.Equal(Transitions.Single(t => t.Name == name).From.Contains(from),
+            ApplicationRules.Allows(ActionOf[name], from, endorsementRequired: true));
+
     [Fact]
     public void Every_status_is_reachable_and_every_transition_is_in_the_table()
     {

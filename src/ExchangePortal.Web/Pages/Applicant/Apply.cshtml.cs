@@ -7,8 +7,7 @@ namespace ExchangePortal.Web.Pages.Applicant;
 
 public class ApplyModel(ApplicantDrafts drafts) : PageModel
 {
-    [BindProperty]
-    public InputModel Input { get; set; } = new();
+    public InputModel Input { get; private set; } = new();
 
     public ApplyForm Form { get; private set; } = null!;
 
@@ -42,10 +41,13 @@ public class ApplyModel(ApplicantDrafts drafts) : PageModel
         return result;
     }
 
-    public Task<IActionResult> OnPostAsync(int cohortId, CancellationToken ct) =>
-        this.DecideAsync(() => drafts.SaveDraftAsync(cohortId, User.UserId(), Input.Plan ?? "", Input.IntendedStartOn, Input.IntendedEndOn,
-                new[] { Input.Choice1, Input.Choice2, Input.Choice3 }.OfType<int>().ToList(), ct),
+    public Task<IActionResult> OnPostAsync(int cohortId, InputModel input, CancellationToken ct)
+    {
+        Input = input;
+        return this.DecideAsync(() => drafts.SaveDraftAsync(cohortId, User.UserId(), input.Plan ?? "", input.IntendedStartOn, input.IntendedEndOn,
+                new[] { input.Choice1, input.Choice2, input.Choice3 }.OfType<int>().ToList(), ct),
             "Your application has been saved as a draft.", () => ShowAsync(cohortId, ct), "/Applicant/Applications/Details");
+    }
 
     private async Task<IActionResult> ShowAsync(int cohortId, CancellationToken ct)
     {

@@ -6,8 +6,7 @@ namespace ExchangePortal.Web.Pages.Applicant;
 
 public class ProfileModel(ApplicantProfiles profiles) : PageModel
 {
-    [BindProperty]
-    public ProfileInput Input { get; set; } = new();
+    public ProfileInput Input { get; private set; } = new();
 
     public ProfileView Profile { get; private set; } = null!;
 
@@ -21,8 +20,11 @@ public class ProfileModel(ApplicantProfiles profiles) : PageModel
         return result;
     }
 
-    public Task<IActionResult> OnPostAsync(CancellationToken ct) =>
-        this.DecideAsync(() => profiles.SaveAsync(User.UserId(), Input.ToDraft(), ct), "Your profile has been saved.", () => ShowAsync(ct));
+    public Task<IActionResult> OnPostAsync(ProfileInput input, CancellationToken ct)
+    {
+        Input = input;
+        return this.DecideAsync(() => profiles.SaveAsync(User.UserId(), input.ToDraft(), ct), "Your profile has been saved.", () => ShowAsync(ct));
+    }
 
     private async Task<IActionResult> ShowAsync(CancellationToken ct)
     {
