@@ -94,12 +94,22 @@ public class ApplicationLifecycleTests
     // The action each transition is, in the table the pages read to show its button.
     private static readonly Dictionary<string, ApplicationAction> ActionOf = new()
     {
-        ["submit"] = ApplicationAction.Submit, ["endorse"] = ApplicationAction.Endorse, ["decline endorsement"] = ApplicationAction.Endorse,
-        ["start review"] = ApplicationAction.StartReview, ["request changes"] = ApplicationAction.RequestChanges,
-        ["resubmit"] = ApplicationAction.Resubmit, ["approve"] = ApplicationAction.Approve, ["waitlist"] = ApplicationAction.Waitlist,
-        ["reject"] = ApplicationAction.Reject, ["accept offer"] = ApplicationAction.AnswerOffer, ["decline offer"] = ApplicationAction.AnswerOffer,
-        ["lapse offer"] = ApplicationAction.AnswerOffer, ["mark arrived"] = ApplicationAction.MarkArrived,
-        ["complete"] = ApplicationAction.Complete, ["withdraw"] = ApplicationAction.Withdraw, ["cancel"] = ApplicationAction.Cancel,
+        ["submit"] = ApplicationAction.Submit,
+        ["endorse"] = ApplicationAction.Endorse,
+        ["decline endorsement"] = ApplicationAction.Endorse,
+        ["start review"] = ApplicationAction.StartReview,
+        ["request changes"] = ApplicationAction.RequestChanges,
+        ["resubmit"] = ApplicationAction.Resubmit,
+        ["approve"] = ApplicationAction.Approve,
+        ["waitlist"] = ApplicationAction.Waitlist,
+        ["reject"] = ApplicationAction.Reject,
+        ["accept offer"] = ApplicationAction.AnswerOffer,
+        ["decline offer"] = ApplicationAction.AnswerOffer,
+        ["lapse offer"] = ApplicationAction.AnswerOffer,
+        ["mark arrived"] = ApplicationAction.MarkArrived,
+        ["complete"] = ApplicationAction.Complete,
+        ["withdraw"] = ApplicationAction.Withdraw,
+        ["cancel"] = ApplicationAction.Cancel,
     };
 
     [Theory]
