@@ -23,11 +23,8 @@ public class DocumentsModel(AgreementOverview overview, AgreementAdministration 
 
     public Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => ShowAsync(id, ct);
 
-    public async Task<IActionResult> OnGetFileAsync(int id, Guid documentId, CancellationToken ct)
-    {
-        var file = await administration.OpenDocumentAsync(id, documentId, User.UserId(), ct);
-        return file is null ? NotFound() : File(file.Bytes, file.ContentType, file.FileName);
-    }
+    public async Task<IActionResult> OnGetFileAsync(int id, Guid documentId, CancellationToken ct) =>
+        this.Download(await administration.OpenDocumentAsync(id, documentId, User.UserId(), ct));
 
     public async Task<IActionResult> OnPostAsync(int id, IFormFile? document, CancellationToken ct)
     {
