@@ -55,6 +55,9 @@ if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
     echo "dotnet test exited with $rc without a failed test (a test host crashed?)" >&2
     failed=1
 fi
+# Name the failed tests so the tail of a CI log says what broke (their messages are in test-output.log).
+grep -ho '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$RESULTS"/*.trx 2>/dev/null \
+    | sed -n 's/.* testName="\([^"]*\)".*/FAILED \1/p' || true
 echo "Screenshots: $RESULTS/screenshots"
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$rc" -eq 0 ] && [ "$failed" -eq 0 ]
