@@ -39,6 +39,7 @@ builder.Services.AddRazorPages(options =>
 builder.AddPortalBenchmarkBaseline();
 
 builder.AddPortalWeb();
+builder.AddPortalProxy();
 builder.AddPortalRateLimits();
 builder.AddPortalHealth();
 
@@ -47,7 +48,8 @@ var app = builder.Build();
 await app.MigratePortalDatabaseAsync();
 app.WarnIfEmailCannotBeSent();
 
-// Pipeline, in this order: headers and error pages first, authorization before rate limits and the output cache.
+// Pipeline, in this order: the proxy's forwarded client first, headers and error pages, authorization before rate limits and the output cache.
+app.UsePortalProxy();
 app.UsePortalSecurityHeaders();
 app.UsePortalErrorPages();
 app.UseSerilogRequestLogging();

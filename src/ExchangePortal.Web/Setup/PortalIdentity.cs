@@ -1,7 +1,9 @@
 using ExchangePortal.Core.Data;
 using ExchangePortal.Core.Users;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 
 namespace ExchangePortal.Web.Setup;
 
@@ -31,7 +33,6 @@ public static class PortalIdentity
         {
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             // Requests check the account's security stamp (one indexed read, at most every 5 seconds per user, and again
             // at once after the account is saved): a role change or a lock by an administrator signs the user out at once,
             // not at the next periodic revalidation.
@@ -44,5 +45,27 @@ public static class PortalIdentity
             };
         });
         builder.Services.AddDataProtection().PersistKeysToDbContext<PortalDbContext>().SetApplicationName("ExchangePortal");
+        builder.AddPortalCookies();
     }
+
+    /// <summary>Outside Development every sign-in, antiforgery and TempData cookie is Secure and named __Host- (path /, no domain).</summary>
+    private static void AddPortalCookies(this WebApplicationBuilder builder)
+    {
+        if (builder.Environment.IsDevelopment())
+            return; // plain http on 127.0.0.1: the browser would drop Secure cookies there
+        // Every cookie scheme Identity adds: the session, the external sign-in and the two two-factor cookies.
+        builder.Services.PostConfigureAll<CookieAuthenticationOptions>(options => HostOnly(options.Cookie, (options.Cookie.Name ?? "").Replace(".AspNetCore.", "", StringComparison.Ordinal)));
+        builder.Services.AddAntiforgery(options => HostOnly(options.Cookie, "Portal.Antiforgery"));
+        builder.Services.Configure<CookieTempDataProviderOptions>(options => HostOnly(options.Cookie, "Portal.TempData"));
+    }
+
+    private static void HostOnly(CookieBuilder cookie, string name)
+    {
+        cookie.Name = name.StartsWith(HostPrefix, StringComparison.Ordinal) ? name : HostPrefix + name;
+        cookie.SecurePolicy = CookieSecurePolicy.Always;
+        cookie.Path = "/";
+        cookie.Domain = null;
+    }
+
+    private const string HostPrefix = "__Host-";
 }

@@ -8,6 +8,8 @@ public static class PortalPipeline
     public static void UsePortalSecurityHeaders(this WebApplication app) =>
         app.UseSecurityHeaders(policies => policies
             .AddDefaultSecurityHeaders()
+            // HTTPS responses only (never for localhost): a year, subdomains included.
+            .AddStrictTransportSecurityMaxAgeIncludeSubDomains()
             .AddContentSecurityPolicy(csp =>
             {
                 csp.AddDefaultSrc().Self();

@@ -64,13 +64,11 @@ public class PortalFactory : WebApplicationFactory<Program>
 /// <summary>The portal as it runs in production (no developer pages, no demo data) over an empty, migrated database.</summary>
 public class ProductionPortalFactory : PortalFactory
 {
-    public ProductionPortalFactory()
-    {
-    }
+    // Production cookies are Secure (__Host-): clients talk HTTPS, as browsers do through the TLS proxy.
+    public ProductionPortalFactory() => ClientOptions.BaseAddress = new Uri("https://localhost/");
 
-    protected ProductionPortalFactory(string connectionString) : base(connectionString)
-    {
-    }
+    protected ProductionPortalFactory(string connectionString) : base(connectionString) =>
+        ClientOptions.BaseAddress = new Uri("https://localhost/");
 
     protected override string EnvironmentName => "Production";
 
