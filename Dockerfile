@@ -1,12 +1,15 @@
-# Builds the portal and runs it as a non-root user. docker-compose.yml wires it to PostgreSQL.
+# Builds the portal and runs it as a non-root user. docker-compose.yml wires it to PostgreSQL; the production
+# compose file also runs /app/efbundle (the migrations of this build) before the portal starts.
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
-COPY Directory.Build.props Directory.Packages.props ExchangePortal.sln ./
+COPY dotnet-tools.json Directory.Build.props Directory.Packages.props ExchangePortal.sln ./
+RUN dotnet tool restore
 COPY src/ExchangePortal.Core/ExchangePortal.Core.csproj src/ExchangePortal.Core/
 COPY src/ExchangePortal.Web/ExchangePortal.Web.csproj src/ExchangePortal.Web/
 RUN dotnet restore src/ExchangePortal.Web/ExchangePortal.Web.csproj
 COPY src/ src/
 RUN dotnet publish src/ExchangePortal.Web/ExchangePortal.Web.csproj -c Release -o /app --no-restore
+RUN dotnet ef migrations bundle -p src/ExchangePortal.Core -s src/ExchangePortal.Web --configuration Release --no-build -o /app/efbundle
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app
