@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds, checks formatting, migrations and docker-compose.yml, runs every test,
-# and prints "N passed, N failed, N skipped" as its last line.
+# Installs what is missing, builds, checks formatting, migrations and both compose files, runs every test and
+# scripts/proxy-check.sh (counted as one test), and prints "N passed, N failed, N skipped" as its last line.
 set -uo pipefail
 source "$(dirname "$0")/lib/common.sh"
 cd "$REPO_ROOT"
@@ -35,6 +35,7 @@ dotnet ef migrations has-pending-model-changes -p src/ExchangePortal.Core -s src
 
 log "Checking docker-compose.yml"
 docker-compose -f docker-compose.yml config -q || fail_setup "docker-compose config"
+docker-compose --env-file .env.example -f docker-compose.production.yml config -q || fail_setup "docker-compose config (production)"
 
 log "Running the tests"
 export SCREENSHOT_DIR="$RESULTS/screenshots"
@@ -55,6 +56,9 @@ if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
     echo "dotnet test exited with $rc without a failed test (a test host crashed?)" >&2
     failed=1
 fi
+# nginx in front of two real instances (docs/operations.md "Behind a proxy"): one more test.
+log "Checking two portal instances behind nginx (scripts/proxy-check.sh)"
+if NO_BUILD=1 scripts/proxy-check.sh 2>&1 | tee "$RESULTS/proxy-check.log"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED scripts/proxy-check.sh"; fi
 # Name the failed tests so the tail of a CI log says what broke (their messages are in test-output.log).
 grep -ho '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$RESULTS"/*.trx 2>/dev/null \
     | sed -n 's/.* testName="\([^"]*\)".*/FAILED \1/p' || true
