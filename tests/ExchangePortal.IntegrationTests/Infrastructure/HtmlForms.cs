@@ -54,7 +54,8 @@ public static class HtmlForms
     /// <summary>A client signed in through the real login form; it does not follow redirects.</summary>
     public static async Task<HttpClient> SignInAsync(this PortalFactory factory, string email, string password = DemoData.Password)
     {
-        var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+        // The factory's own base address: https for ProductionPortalFactory, whose cookies are Secure.
+        var client = factory.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = factory.ClientOptions.BaseAddress });
         var response = await client.SignInAsync(email, password);
         if (response.StatusCode != HttpStatusCode.Redirect)
             throw new InvalidOperationException($"Signing in as {email} failed: {(int)response.StatusCode}.");
