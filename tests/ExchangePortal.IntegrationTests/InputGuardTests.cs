@@ -48,6 +48,19 @@ public class InputGuardTests(PortalFactory portal) : IClassFixture<PortalFactory
     }
 
     [Fact]
+    public async Task In_production_a_NUL_in_the_lab_search_is_the_page_with_a_message_not_the_outage_page()
+    {
+        await using var production = new ProductionPortalFactory();
+        var client = production.CreateClient();
+
+        var page = await client.GetPageAsync("/Labs?Q=%00");
+
+        Assert.Equal(HttpStatusCode.OK, page.Response.StatusCode);
+        Assert.Contains(ControlCharacterInForm, Problems(page.Document));
+        Assert.DoesNotContain("cannot reach its database", page.Document.Text());
+    }
+
+    [Fact]
     public async Task The_message_about_a_control_character_is_in_the_users_language()
     {
         var client = portal.CreateClient();
