@@ -157,6 +157,7 @@ public class AdminDashboardTests(PortalFactory portal) : IClassFixture<PortalFac
 
         Assert.Equal("项目仪表板", page.Document.QuerySelector("h1")!.TextContent);
         Assert.Equal("批次准备情况", page.Document.QuerySelector("#readiness-heading")!.TextContent);
+        Assert.NotEmpty(page.Document.QuerySelectorAll("details.chart-table summary"));
         Assert.All(page.Document.QuerySelectorAll("details.chart-table summary"), s => Assert.StartsWith("以表格显示", s.TextContent));
         Assert.Contains("：按状态统计的申请", page.Document.QuerySelector("figure title")!.TextContent);
     }

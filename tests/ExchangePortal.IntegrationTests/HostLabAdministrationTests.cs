@@ -105,10 +105,13 @@ public class HostLabAdministrationTests(PortalFactory portal) : IClassFixture<Po
             activeAfterDeactivating = (await db.HostLabs.SingleAsync(l => l.Id == id)).IsActive;
         var catalogue = await portal.CreateClient().GetPageAsync("/Labs");
         var reactivated = await client.SubmitAsync(await client.GetPageAsync("/Coordinator/Labs"), $"form[data-lab-id='{id}']", new Dictionary<string, string>());
+        var catalogueAgain = await portal.CreateClient().GetPageAsync("/Labs");
 
         Assert.Equal(HttpStatusCode.Redirect, deactivated.StatusCode);
         Assert.False(activeAfterDeactivating);
         Assert.DoesNotContain("Quiet Lab", catalogue.Document.Text());
+        // The same page names it once it is active again: its absence above was the deactivation, not the page.
+        Assert.Contains("Quiet Lab", catalogueAgain.Document.Text());
         Assert.Equal(HttpStatusCode.Redirect, reactivated.StatusCode);
         await using var after = portal.NewDbContext();
         Assert.True((await after.HostLabs.SingleAsync(l => l.Id == id)).IsActive);

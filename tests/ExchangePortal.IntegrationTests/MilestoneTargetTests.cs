@@ -135,6 +135,7 @@ public class MilestoneTargetTests(PortalFactory portal) : IClassFixture<PortalFa
         Assert.All(items.TakeWhile(li => li != today), li => Assert.True(DateOnly.Parse(li.QuerySelector("time")!.GetAttribute("datetime")!) < todayDate));
         var overdue = timeline.Document.QuerySelectorAll("#timeline .timeline-overdue").Select(li => li.QuerySelector(".timeline-title")!.TextContent).ToList();
         Assert.Contains("Annual review of the cooperation", overdue);
+        Assert.NotEmpty(timeline.Document.QuerySelectorAll("#timeline h2"));
         Assert.All(timeline.Document.QuerySelectorAll("#timeline h2"), h => Assert.Matches(@"^\d{4} Q[1-4]$", h.TextContent));
     }
 

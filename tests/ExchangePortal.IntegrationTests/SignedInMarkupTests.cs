@@ -25,6 +25,7 @@ public class SignedInMarkupTests(PortalFactory portal) : IClassFixture<PortalFac
         Assert.Equal(hospital, Selected("Filter_Hospital"));
         Assert.Equal(specialty, Selected("Filter_Specialty"));
         Assert.Equal("Name", Selected("Filter_Sort"));
+        Assert.NotEmpty(all.Document.QuerySelectorAll("tbody tr td:first-child a"));
         Assert.All(all.Document.QuerySelectorAll("tbody tr td:first-child a"),
             a => Assert.Matches(@"^/Coordinator/Applications/\d+$", a.GetAttribute("href")));
         Assert.Contains(all.Document.QuerySelectorAll("a.text-decoration-none"), a => a.GetAttribute("href") == "/Coordinator?Filter.Status=Submitted");

@@ -62,7 +62,7 @@ public class HospitalApplications(PortalDbContext db, ApplicationReview review, 
         var rows = await db.Applications.AsNoTracking()
             .Where(a => a.Doctor.HospitalId == hospitalId && (cohortId == null || a.CohortId == cohortId))
             .OrderByDescending(a => a.Cohort.StartsOn).ThenBy(a => a.CohortId).ThenBy(a => a.Doctor.FullName).ThenBy(a => a.Id)
-            .Skip((Math.Max(page, 1) - 1) * StaffPageSize).Take(StaffPageSize + 1)
+            .Skip(Paging.Offset(page, StaffPageSize)).Take(StaffPageSize + 1)
             .Select(a => new StaffRow(a.Id, a.Doctor.FullName, a.Doctor.Department, a.Doctor.Specialty, a.CohortId, a.Cohort.Name, a.Status,
                 a.Placement != null && a.Placement.ReleasedAt == null ? a.Placement.CohortLab.HostLab.Name : null))
             .ToListAsync(ct);

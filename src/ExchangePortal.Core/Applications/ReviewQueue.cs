@@ -94,7 +94,7 @@ public class ReviewQueue(PortalDbContext db, SharedReads shared)
             : searching ? query.OrderBy(a => a.Doctor.FullName + "").ThenBy(a => a.Id)
             : query.OrderBy(a => a.Doctor.FullName).ThenBy(a => a.Id);
         var rows = await ordered
-            .Skip((page - 1) * PageSize).Take(PageSize)
+            .Skip(Paging.Offset(page, PageSize)).Take(PageSize)
             .Select(a => new ReviewQueueRow(a.Id, a.Doctor.FullName, a.Doctor.Hospital.ShortName, a.Doctor.Specialty,
                 a.Cohort.Name, a.Status, a.SubmittedAt,
                 a.LabChoices.OrderBy(c => c.Rank).Select(c => c.CohortLab.HostLab.Name).FirstOrDefault()))

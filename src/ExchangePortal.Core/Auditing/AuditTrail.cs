@@ -29,10 +29,10 @@ public class AuditTrail(PortalDbContext db, ProgrammeClock clock)
             query = query.Where(e => e.At >= StartOf(from));
         if (filter.To is { } to)
             query = query.Where(e => e.At < StartOf(to.AddDays(1)));
-        var page = Math.Max(1, filter.Page);
+        var page = Paging.Clamp(filter.Page, PageSize);
         // One row more than a page tells whether a next page exists, without counting the whole trail.
         var rows = await query.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
-            .Skip((page - 1) * PageSize).Take(PageSize + 1)
+            .Skip(Paging.Offset(page, PageSize)).Take(PageSize + 1)
             .Select(e => new AuditRow(e.Id, e.At, db.Users.Where(u => u.Id == e.ActorId).Select(u => u.Email).FirstOrDefault() ?? "Exchange Portal",
                 e.Action, e.RecordType, e.RecordId, e.Changes))
             .ToListAsync(ct);

@@ -72,9 +72,14 @@ public class StoredDocument
             throw new DomainException("The file is empty.");
         if (bytes.LongLength > MaxBytes)
             throw new DomainException("The file is larger than 10 MB.");
+        fileName = Path.GetFileName(fileName);
+        if (fileName.Length > InputLimits.MaxFileNameLength)
+            throw new DomainException("The file name is longer than 255 characters; rename the file and upload it again.");
+        if (InputLimits.HasControlCharacter(fileName))
+            throw new DomainException("The file name contains a control character; rename the file and upload it again.");
         Id = Guid.NewGuid();
         Kind = kind;
-        FileName = Path.GetFileName(fileName);
+        FileName = fileName;
         ContentType = contentType;
         SizeBytes = bytes.LongLength;
         Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));

@@ -30,7 +30,7 @@ public class UserAdministration(PortalDbContext db, UserManager<PortalUser> user
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         page = Math.Clamp(page, 1, pageCount);
         var now = clock.Now;
-        var rows = await query.OrderBy(u => u.NormalizedEmail).Skip((page - 1) * PageSize).Take(PageSize)
+        var rows = await query.OrderBy(u => u.NormalizedEmail).Skip(Paging.Offset(page, PageSize)).Take(PageSize)
             .Select(u => new UserRow(u.Id, u.Email!, u.DisplayName,
                 db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, r => r.RoleId, role => role.Id, (r, role) => role.Name!).OrderBy(n => n).ToList(),
                 u.Hospital == null ? null : u.Hospital.Name, u.LockoutEnd != null && u.LockoutEnd > now))

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using ExchangePortal.Core.Users;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,12 +14,17 @@ public class LanguageModel(UserPreferences preferences) : PageModel
 {
     public IActionResult OnGet() => RedirectToPage("/Index");
 
-    public async Task<IActionResult> OnPostAsync(string? culture, string? returnUrl, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync([StringLength(20)] string? culture, [StringLength(2000)] string? returnUrl, CancellationToken ct)
     {
         var chosen = PortalCultures.Normalize(culture);
         Response.SetCultureCookie(chosen);
         if (User.Identity?.IsAuthenticated == true)
             await preferences.SetCultureAsync(User.UserId(), chosen, ct);
-        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+        return LocalRedirect(IsSafeReturnUrl(returnUrl) ? returnUrl! : "/");
     }
+
+    // A local address a Location header can carry: printable ASCII only (the links send it percent-encoded), so a crafted
+    // one with a control or non-ASCII character goes home instead of failing the response.
+    private bool IsSafeReturnUrl(string? returnUrl) =>
+        ModelState.IsValid && Url.IsLocalUrl(returnUrl) && returnUrl.All(c => c is > ' ' and < (char)0x7F);
 }

@@ -1,10 +1,14 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace ExchangePortal.Web.Pages.Admin;
 
 /// <summary>One ticked-or-not box of a list (a role, a collaboration area): the value and label travel with the form.</summary>
 public class Choice
 {
+    [StringLength(256)]
     public string Value { get; set; } = "";
 
+    [StringLength(256)]
     public string Label { get; set; } = "";
 
     public bool Selected { get; set; }

@@ -17,15 +17,13 @@ public class IndexModel(ReviewQueue queue) : PageModel
 
     public class FilterInput
     {
-        private const string NoNul = "[^\\u0000]*";
-
         public int? Cohort { get; set; }
         public ApplicationStatus? Status { get; set; }
         public int? Lab { get; set; }
-        // PostgreSQL text cannot hold a NUL character: such a filter is refused like any other invalid one.
-        [StringLength(200), RegularExpression(NoNul)] public string? Specialty { get; set; }
+        // A NUL character (PostgreSQL text cannot hold it) is refused by the input guard, like any other invalid filter.
+        [StringLength(200)] public string? Specialty { get; set; }
         public int? Hospital { get; set; }
-        [StringLength(100), RegularExpression(NoNul)] public string? Q { get; set; }
+        [StringLength(100)] public string? Q { get; set; }
         public QueueSort Sort { get; set; }
         [Range(1, int.MaxValue)] public int P { get; set; } = 1;
     }

@@ -1,3 +1,4 @@
+using ExchangePortal.Core;
 using ExchangePortal.Core.Applications;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,6 +17,12 @@ public class StaffModel(HospitalApplications applications) : PageModel
 
     public bool HasNext { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) =>
-        (Staff, HasNext) = await applications.StaffAsync(User.UserId(), Cohort, Math.Max(P, 1), ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        // A filter that does not bind shows every cohort's first page, with the message.
+        if (!ModelState.IsValid)
+            (Cohort, P) = (null, 1);
+        P = Paging.Clamp(P, HospitalApplications.StaffPageSize);
+        (Staff, HasNext) = await applications.StaffAsync(User.UserId(), Cohort, P, ct);
+    }
 }

@@ -11,14 +11,17 @@ public class IndexModel(LabCatalogue catalogue) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     [StringLength(100)]
+    [Display(Name = "Search")]
     public string? Q { get; set; }
 
     [BindProperty(SupportsGet = true)]
     [StringLength(200)]
+    [Display(Name = "Department")]
     public string? Department { get; set; }
 
     [BindProperty(SupportsGet = true)]
     [StringLength(200)]
+    [Display(Name = "Research area")]
     public string? Area { get; set; }
 
     public IReadOnlyList<LabCard> Labs { get; private set; } = [];

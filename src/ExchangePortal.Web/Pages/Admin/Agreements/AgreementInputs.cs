@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using ExchangePortal.Core.Agreements;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 
@@ -45,6 +46,8 @@ public class AgreementInput : AgreementTermsInput
     [Display(Name = "Signed on")]
     public DateOnly? SignedOn { get; set; }
 
+    // Required: a form without it would otherwise ask to move the agreement back to its first status.
+    [BindRequired]
     [Display(Name = "Status")]
     public AgreementStatus Status { get; set; }
 
@@ -102,6 +105,7 @@ public class TargetInput : IValidatableObject
     [Display(Name = "Only in lab")]
     public int? LabId { get; set; }
 
+    [StringLength(200, ErrorMessage = "The department can be at most 200 characters long.")]
     [Display(Name = "Only in department")]
     public string? Department { get; set; }
 
@@ -148,6 +152,7 @@ public class MilestoneInput
     [Display(Name = "Area")]
     public int? AreaId { get; set; }
 
+    [StringLength(Users.EditModel.UserIdLength)]
     [Display(Name = "Owner")]
     public string? OwnerId { get; set; }
 
@@ -172,6 +177,7 @@ public sealed class MilestoneRowForm(int agreementId, MilestoneView milestone, A
 
     public MilestoneView Milestone => milestone;
 
+    [StringLength(4000, ErrorMessage = "Keep the note under 4,000 characters.")]
     [Display(Name = "Evidence or note")]
     public string? Note { get; set; }
 

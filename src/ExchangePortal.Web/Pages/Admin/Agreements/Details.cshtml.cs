@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using ExchangePortal.Core.Agreements;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -23,7 +24,8 @@ public class DetailsModel(AgreementOverview overview, MilestoneAdministration mi
         return this.DecideAsync(() => milestones.AddAsync(id, milestone.ToNew(), User.UserId(), ct), "Milestone added.", () => ShowAsync(id, ct), new { id });
     }
 
-    public Task<IActionResult> OnPostChangeAsync(int id, int milestoneId, MilestoneAction change, string? note, CancellationToken ct) =>
+    public Task<IActionResult> OnPostChangeAsync(int id, int milestoneId, MilestoneAction change,
+        [StringLength(4000, ErrorMessage = "Keep the note under 4,000 characters.")] string? note, CancellationToken ct) =>
         this.DecideAsync(() => milestones.ChangeAsync(id, milestoneId, change, note, User.UserId(), ct), "Milestone updated.",
             () => ShowAsync(id, ct), new { id });
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using ExchangePortal.Core.Users;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,25 +11,30 @@ public class EditModel(UserAdministration administration) : PageModel
 
     public RolesInput Input { get; private set; } = new();
 
+    /// <summary>Identity's usual key length: an id longer than this names no account.</summary>
+    public const int UserIdLength = 450;
+
     [TempData]
     public string? StatusMessage { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync([StringLength(UserIdLength)] string id, CancellationToken ct)
     {
+        if (!ModelState.IsValid)
+            return NotFound();
         var result = await ShowAsync(id, ct);
         if (result is PageResult)
             Input = RolesInput.From(Editor);
         return result;
     }
 
-    public Task<IActionResult> OnPostRolesAsync(string id, RolesInput input, CancellationToken ct)
+    public Task<IActionResult> OnPostRolesAsync([StringLength(UserIdLength)] string id, RolesInput input, CancellationToken ct)
     {
         Input = input;
         return this.DecideAsync(() => administration.SetRolesAsync(id, input.Selected, input.HospitalId, User.UserId(), ct),
             "Roles saved; they apply from the user's next request.", () => ShowAsync(id, ct), new { id });
     }
 
-    public Task<IActionResult> OnPostLockAsync(string id, bool locked, CancellationToken ct) =>
+    public Task<IActionResult> OnPostLockAsync([StringLength(UserIdLength)] string id, bool locked, CancellationToken ct) =>
         this.DecideAsync(() => administration.SetLockedAsync(id, locked, User.UserId(), ct),
             locked ? "Account locked; the user is signed out." : "Account unlocked.", () => ShowAsync(id, ct), new { id });
 

@@ -70,6 +70,7 @@ public class LabSeatsInput
 {
     public int HostLabId { get; set; }
 
+    [StringLength(200)]
     public string Name { get; set; } = "";
 
     public bool TakesPart { get; set; }

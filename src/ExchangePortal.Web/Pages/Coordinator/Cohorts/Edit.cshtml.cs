@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using ExchangePortal.Core.Cohorts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -23,7 +24,7 @@ public class EditModel(CohortAdministration cohorts) : PageModel
         return Page();
     }
 
-    public Task<IActionResult> OnPostAsync(int id, CohortInput input, string? stamp, string? agreement, CancellationToken ct)
+    public Task<IActionResult> OnPostAsync(int id, CohortInput input, [StringLength(4000)] string? stamp, [StringLength(300)] string? agreement, CancellationToken ct)
     {
         (Input, Stamp, Agreement) = (input, stamp ?? "", agreement ?? "");
         return this.DecideAsync(() => cohorts.UpdateAsync(id, input.ToPlan(), Stamp, ct),

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using ExchangePortal.Core.HostLabs;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -23,7 +24,7 @@ public class EditModel(HostLabAdministration labs) : PageModel
         return Page();
     }
 
-    public Task<IActionResult> OnPostAsync(int id, LabInput input, string? stamp, CancellationToken ct)
+    public Task<IActionResult> OnPostAsync(int id, LabInput input, [StringLength(100)] string? stamp, CancellationToken ct)
     {
         (Input, Stamp, LabName) = (input, stamp ?? "", input.Name);
         return this.DecideAsync(() => labs.UpdateAsync(id, input.ToDraft(), Stamp, ct), $"{input.Name} was saved.", pageName: "Index");
