@@ -47,10 +47,11 @@ var app = builder.Build();
 await app.MigratePortalDatabaseAsync();
 app.WarnIfEmailCannotBeSent();
 
-// Pipeline, in this order: headers and error pages first, authorization before rate limits and the output cache.
+// Pipeline, in this order: headers, request logging (outside the error pages, so it logs the status the visitor got) and
+// error pages first, authorization before rate limits and the output cache.
 app.UsePortalSecurityHeaders();
-app.UsePortalErrorPages();
 app.UseSerilogRequestLogging();
+app.UsePortalErrorPages();
 app.UseRequestLocalization();
 app.UseRouting();
 app.UseAuthentication();
