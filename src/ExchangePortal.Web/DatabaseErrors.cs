@@ -51,8 +51,17 @@ public static class DatabaseErrors
         return null;
     }
 
-    /// <summary>True when the server went away (not merely a full pool): idle pooled connections are dead and must be dropped.</summary>
-    public static bool ConnectionsLost(Exception? error)
+    /// <summary>
+    /// When the server went away (not merely a full pool), the idle connections in the pool are dead, and each would fail
+    /// one more request after the server is back: drop them, so the first requests after an outage get fresh ones.
+    /// </summary>
+    public static void ForgetLostConnections(Exception error)
+    {
+        if (ConnectionsLost(error))
+            NpgsqlConnection.ClearAllPools();
+    }
+
+    private static bool ConnectionsLost(Exception? error)
     {
         for (var e = error; e is not null; e = e.InnerException)
         {

@@ -40,6 +40,7 @@ public sealed class RecurringJob<T>(T work, IServiceScopeFactory scopes, TimePro
             }
             catch (Exception e) when (DatabaseErrors.Classify(e) == DatabaseProblem.Outage)
             {
+                DatabaseErrors.ForgetLostConnections(e);
                 logger.LogWarning("Background job {Job} could not reach the database ({ExceptionType}); retrying in {Interval}",
                     work.Name, e.GetType().Name, work.Interval);
             }

@@ -47,6 +47,7 @@ public static class PortalPipeline
                 // No exception object and no message: both may quote what the person entered.
                 logger.LogWarning("{RequestMethod} {RequestPath} answered {StatusCode}: database {DatabaseProblem} (SQLSTATE {SqlState}, {ExceptionType})",
                     context.Request.Method, context.Request.Path.Value, StatusFor(problem), problem, DatabaseErrors.SqlState(e), e.GetType().Name);
+                DatabaseErrors.ForgetLostConnections(e);
                 context.Response.Clear();
                 context.Features.Set<IExceptionHandlerFeature>(new ExceptionHandlerFeature { Error = e, Path = context.Request.Path.Value ?? "" });
                 // The status code pages re-execute /Error, which reads the exception to name the problem.
