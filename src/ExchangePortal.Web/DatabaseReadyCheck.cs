@@ -18,6 +18,7 @@ public class DatabaseReadyCheck(PortalDbContext db) : IHealthCheck
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            DatabaseErrors.ForgetLostConnections(e);
             return HealthCheckResult.Unhealthy("Database unreachable", e);
         }
     }

@@ -48,11 +48,12 @@ var app = builder.Build();
 await app.MigratePortalDatabaseAsync();
 app.WarnIfEmailCannotBeSent();
 
-// Pipeline, in this order: the proxy's forwarded client first, headers and error pages, authorization before rate limits and the output cache.
+// Pipeline, in this order: the proxy's forwarded client first, headers, request logging (outside the error pages, so it
+// logs the status the visitor got) and error pages, authorization before rate limits and the output cache.
 app.UsePortalProxy();
 app.UsePortalSecurityHeaders();
-app.UsePortalErrorPages();
 app.UseSerilogRequestLogging();
+app.UsePortalErrorPages();
 app.UseRequestLocalization();
 app.UseRouting();
 app.UseAuthentication();

@@ -38,6 +38,12 @@ public sealed class RecurringJob<T>(T work, IServiceScopeFactory scopes, TimePro
             {
                 return;
             }
+            catch (Exception e) when (DatabaseErrors.Classify(e) == DatabaseProblem.Outage)
+            {
+                DatabaseErrors.ForgetLostConnections(e);
+                logger.LogWarning("Background job {Job} could not reach the database ({ExceptionType}); retrying in {Interval}",
+                    work.Name, e.GetType().Name, work.Interval);
+            }
             catch (Exception e)
             {
                 logger.LogError(e, "Background job {Job} failed; retrying in {Interval}", work.Name, work.Interval);

@@ -22,7 +22,13 @@ public class HealthAndErrorTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, whileDown.StatusCode);
         Assert.Equal(HttpStatusCode.OK, liveWhileDown.StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, pageWhileDown.Response.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(30), pageWhileDown.Response.Headers.RetryAfter?.Delta);
         Assert.Contains("cannot reach its database", pageWhileDown.Document.Text());
+        var outage = Assert.Single(portal.Logs.All, e => LogEvents.Property(e, "DatabaseProblem") == "Outage");
+        Assert.Equal(Serilog.Events.LogEventLevel.Warning, outage.Level);
+        // Only the health check reports the outage as an error (that is what monitoring watches); the page does not.
+        var errors = portal.Logs.Errors().Where(e => LogEvents.Property(e, "SourceContext")?.Contains("HealthCheck") != true).ToList();
+        Assert.True(errors.Count == 0, LogEvents.Describe(errors));
         Assert.DoesNotContain(" at ", pageWhileDown.Document.Text().Replace("Nothing you did", ""));
         var last = "";
         Assert.True(await EventuallyAsync(async () =>
@@ -73,7 +79,16 @@ public class HealthAndErrorTests
         return false;
     }
 
-    private sealed class OwnServerFactory(PostgresServer server) : ProductionPortalFactory(server.CreateDatabase());
+    private sealed class OwnServerFactory(PostgresServer server) : ProductionPortalFactory(server.CreateDatabase())
+    {
+        public LogEvents Logs { get; } = new();
+
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            Logs.AddTo(builder);
+        }
+    }
 
     private sealed class UnmigratedFactory : PortalFactory
     {

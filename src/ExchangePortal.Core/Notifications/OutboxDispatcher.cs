@@ -56,11 +56,41 @@ public class OutboxDispatcher(PortalDbContext db, IEmailTransport transport, Out
             }
             // At least once: a crash between the server accepting the message and this commit sends that one message again.
             // Not cancelled by shutdown: a message that went out is recorded as sent.
-            await db.SaveChangesAsync(CancellationToken.None);
-            await transaction.CommitAsync(CancellationToken.None);
+            try
+            {
+                await db.SaveChangesAsync(CancellationToken.None);
+                await transaction.CommitAsync(CancellationToken.None);
+            }
+            catch (Exception e) when (notification.SentAt is { } sentAt && e is not OperationCanceledException)
+            {
+                // The database went away after the mail server took the message: record it once the database is back,
+                // instead of sending it again on the next round.
+                await transaction.DisposeAsync();
+                await RecordSentAsync(notification.Id, sentAt, ct);
+            }
             db.ChangeTracker.Clear();
         }
         return sent;
+    }
+
+    private async Task RecordSentAsync(long id, DateTimeOffset sentAt, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await db.Notifications.Where(n => n.Id == id && n.SentAt == null)
+                    .ExecuteUpdateAsync(n => n.SetProperty(x => x.SentAt, sentAt).SetProperty(x => x.LastError, (string?)null), CancellationToken.None);
+                logger.LogInformation("Notification {NotificationId} recorded as sent after {Attempts} attempt(s)", id, attempt);
+                return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException && !ct.IsCancellationRequested)
+            {
+                logger.LogWarning("Notification {NotificationId} was sent but cannot be recorded yet ({ErrorType}); retrying", id, e.GetType().Name);
+                await Task.Delay(TimeSpan.FromMilliseconds(500), time, ct);
+            }
+        }
     }
 
     /// <summary>The email for a notification; its Message-Id is stable, so a receiver can spot a resend.</summary>

@@ -1,9 +1,8 @@
 using System.Diagnostics;
-using System.Net.Sockets;
+using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Npgsql;
 
 namespace ExchangePortal.Web.Pages;
 
@@ -24,11 +23,19 @@ public class ErrorModel : PageModel
     private void Describe(int? code)
     {
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
-        var error = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
-        Code = error is not null && IsDatabaseOutage(error) ? StatusCodes.Status503ServiceUnavailable : code ?? Response.StatusCode;
+        var problem = DatabaseErrors.Classify(HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error);
+        Code = problem switch
+        {
+            DatabaseProblem.DataError => StatusCodes.Status400BadRequest,
+            DatabaseProblem.Outage => StatusCodes.Status503ServiceUnavailable,
+            _ => code ?? Response.StatusCode,
+        };
         Response.StatusCode = Code;
+        if (Code == StatusCodes.Status503ServiceUnavailable)
+            Response.Headers.RetryAfter = DatabaseErrors.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         (Heading, Explanation) = Code switch
         {
+            400 when problem == DatabaseProblem.DataError => ("Please check what you entered", "The portal could not store or look up a value you entered (an unusual character, or a number or date out of range). Nothing was changed; please go back, correct it and try again."),
             403 => ("Access denied", "Your account does not have access to this page. If you think it should, ask the programme office."),
             404 => ("Page not found", "There is no such page, or it is not yours to see."),
             405 or 400 => ("That request could not be handled", "Please go back, reload the page and try again."),
@@ -37,15 +44,5 @@ public class ErrorModel : PageModel
             503 => ("The portal is briefly unavailable", "The portal cannot reach its database right now. Nothing you did was lost; please try again in a minute."),
             _ => ("Something went wrong", "The portal could not complete your request. Nothing was changed; please try again, and tell the programme office if it happens again."),
         };
-    }
-
-    private static bool IsDatabaseOutage(Exception error)
-    {
-        for (var e = error; e is not null; e = e.InnerException)
-        {
-            if (e is NpgsqlException or SocketException or TimeoutException)
-                return true;
-        }
-        return false;
     }
 }

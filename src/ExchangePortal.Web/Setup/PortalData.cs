@@ -4,6 +4,7 @@ using ExchangePortal.Core.Auditing;
 using ExchangePortal.Core.Data;
 using ExchangePortal.Core.Demo;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace ExchangePortal.Web.Setup;
@@ -50,7 +51,13 @@ public static class PortalData
         services.AddSingleton<RecentStampChecks>().AddSingleton<AccountSaveForgetsStamp>();
         services.AddDbContextPool<PortalDbContext>((sp, options) => options.UseNpgsql(PooledConnections.Tune(connectionString))
             .AddInterceptors(sp.GetRequiredService<FieldAuditInterceptor>(), sp.GetRequiredService<AccountSaveForgetsStamp>(),
-                sp.GetRequiredService<DataChanges>()));
+                sp.GetRequiredService<DataChanges>())
+            // EF logs every failed command as an error; a refused value or an outage is a warning (logged where it is
+            // answered), and a bug is still logged as an error by the exception handler.
+            .ConfigureWarnings(w => w.Log(
+                (RelationalEventId.CommandError, LogLevel.Warning), (RelationalEventId.ConnectionError, LogLevel.Warning),
+                (RelationalEventId.TransactionError, LogLevel.Warning), (CoreEventId.QueryIterationFailed, LogLevel.Warning),
+                (CoreEventId.SaveChangesFailed, LogLevel.Warning))));
         services.AddPortalServices();
     }
 

@@ -1,4 +1,6 @@
 using Serilog;
+using Serilog.AspNetCore;
+using Serilog.Events;
 using Serilog.Formatting.Compact;
 
 namespace ExchangePortal.Web.Setup;
@@ -18,5 +20,10 @@ public static class PortalLogging
             else
                 log.WriteTo.Async(sink => sink.Console(new RenderedCompactJsonFormatter()));
         });
+        // A 503 is the database being away (logged once as a warning where it is caught), not a bug of this request.
+        builder.Services.Configure<RequestLoggingOptions>(options => options.GetLevel = (context, _, error) =>
+            error is not null || context.Response.StatusCode is >= 500 and not StatusCodes.Status503ServiceUnavailable ? LogEventLevel.Error
+            : context.Response.StatusCode == StatusCodes.Status503ServiceUnavailable ? LogEventLevel.Warning
+            : LogEventLevel.Information);
     }
 }

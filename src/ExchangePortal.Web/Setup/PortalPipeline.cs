@@ -1,4 +1,5 @@
 using ExchangePortal.Core.Programme;
+using Microsoft.AspNetCore.Diagnostics;
 
 namespace ExchangePortal.Web.Setup;
 
@@ -24,7 +25,11 @@ public static class PortalPipeline
                 csp.AddFrameAncestors().None();
             }));
 
-    /// <summary>The error page for exceptions (the developer page in Development) and for every error status code.</summary>
+    /// <summary>
+    /// The error page for exceptions (the developer page in Development) and for every error status code. A value the
+    /// database refused (400) or a database it cannot reach (503) is not a bug: in every environment it is logged as a
+    /// warning and answered with the error page, before the exception handler (which logs errors) or the developer page sees it.
+    /// </summary>
     public static void UsePortalErrorPages(this WebApplication app)
     {
         if (!app.Environment.IsDevelopment())
@@ -32,7 +37,29 @@ public static class PortalPipeline
         else
             app.UseDeveloperExceptionPage();
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseErrors).FullName!);
+        app.Use(async (context, next) =>
+        {
+            try
+            {
+                await next(context);
+            }
+            catch (Exception e) when (DatabaseErrors.Classify(e) is not DatabaseProblem.None and var problem && !context.Response.HasStarted)
+            {
+                // No exception object and no message: both may quote what the person entered.
+                logger.LogWarning("{RequestMethod} {RequestPath} answered {StatusCode}: database {DatabaseProblem} (SQLSTATE {SqlState}, {ExceptionType})",
+                    context.Request.Method, context.Request.Path.Value, StatusFor(problem), problem, DatabaseErrors.SqlState(e), e.GetType().Name);
+                DatabaseErrors.ForgetLostConnections(e);
+                context.Response.Clear();
+                context.Features.Set<IExceptionHandlerFeature>(new ExceptionHandlerFeature { Error = e, Path = context.Request.Path.Value ?? "" });
+                // The status code pages re-execute /Error, which reads the exception to name the problem.
+                context.Response.StatusCode = StatusFor(problem);
+            }
+        });
     }
+
+    private static int StatusFor(DatabaseProblem problem) =>
+        problem == DatabaseProblem.DataError ? StatusCodes.Status400BadRequest : StatusCodes.Status503ServiceUnavailable;
 
     /// <summary>Pages for a signed-in user carry personal data: never cache them.</summary>
     public static void UsePortalNoStoreForSignedInUsers(this WebApplication app) =>
