@@ -31,8 +31,7 @@ public class SqlStatementTests(PortalFactory portal) : IClassFixture<PortalFacto
 
     private async Task<int> CountStatementsAsync(HttpClient client, string path)
     {
-        // Warm up first: first-request work is not the page's own, and the account's security stamp, checked once every
-        // few seconds, is then fresh (on a busy machine adding the applications can take longer than that).
+        // Warm up first: first-request work is not the page's own.
         await client.GetAsync(path);
         await portal.EvictCachesAsync(); // the page's own statements, not the output cache's
         portal.Sql.Reset();

@@ -73,6 +73,7 @@ public class UserAdministrationTests(PortalFactory portal) : IClassFixture<Porta
 
         Assert.Equal(HttpStatusCode.OK, (await doctor.GetAsync("/Privacy")).StatusCode);
 
+        Assert.Equal(0, portal.Sql.StampChecks);
         Assert.Equal(0, portal.Sql.Count);
     }
 

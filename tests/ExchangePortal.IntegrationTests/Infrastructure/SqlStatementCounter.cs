@@ -1,35 +1,56 @@
 using System.Data.Common;
+using ExchangePortal.Web;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ExchangePortal.IntegrationTests.Infrastructure;
 
-/// <summary>Counts the SQL statements EF sends, so tests can assert a page runs a fixed number of them.</summary>
+/// <summary>
+/// Counts the SQL statements EF sends, so tests can assert a page runs a fixed number of them. The account's security
+/// stamp check, which runs once every few seconds per user rather than per page, is counted apart
+/// (<see cref="StampChecks"/>): whether it falls in a measured request depends on the clock, not on the page.
+/// </summary>
 public sealed class SqlStatementCounter : DbCommandInterceptor
 {
     private int _count;
+    private int _stampChecks;
 
+    /// <summary>The statements sent since <see cref="Reset"/>, without the security stamp checks.</summary>
     public int Count => Volatile.Read(ref _count);
 
-    public void Reset() => Interlocked.Exchange(ref _count, 0);
+    public int StampChecks => Volatile.Read(ref _stampChecks);
+
+    public void Reset()
+    {
+        Interlocked.Exchange(ref _count, 0);
+        Interlocked.Exchange(ref _stampChecks, 0);
+    }
 
     public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData,
         DbDataReader result, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref _count);
+        Counted(command);
         return base.ReaderExecutedAsync(command, eventData, result, cancellationToken);
     }
 
     public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result,
         CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref _count);
+        Counted(command);
         return base.NonQueryExecutedAsync(command, eventData, result, cancellationToken);
     }
 
     public override ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result,
         CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref _count);
+        Counted(command);
         return base.ScalarExecutedAsync(command, eventData, result, cancellationToken);
+    }
+
+    private void Counted(DbCommand command)
+    {
+        if (command.CommandText.StartsWith($"-- {SecurityStampCheck.Tag}", StringComparison.Ordinal))
+            Interlocked.Increment(ref _stampChecks);
+        else
+            Interlocked.Increment(ref _count);
     }
 }
