@@ -72,7 +72,7 @@ URL="http://127.0.0.1:$APP_PORT/Coordinator"
 
 # Counts answers by status (wrk's response hook), then prints them with the latency figures.
 cat >"$WORK/pool.lua" <<'LUA'
-local counts = {}
+counts = {}
 local threads = {}
 setup = function(thread) table.insert(threads, thread) end
 init = function() counts = {} end

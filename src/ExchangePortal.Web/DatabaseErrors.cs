@@ -21,6 +21,9 @@ public static class DatabaseErrors
     /// <summary>Seconds a 503 asks the client to wait before trying again.</summary>
     public const int RetryAfterSeconds = 30;
 
+    public const string OutageHeading = "The portal is briefly unavailable";
+    public const string OutageExplanation = "The portal cannot reach its database right now. Nothing you did was lost; please try again in a minute.";
+
     /// <summary>Names the first database failure in the exception's chain (EF wraps Npgsql's exceptions).</summary>
     public static DatabaseProblem Classify(Exception? error)
     {

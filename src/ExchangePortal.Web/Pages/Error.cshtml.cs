@@ -41,7 +41,7 @@ public class ErrorModel : PageModel
             405 or 400 => ("That request could not be handled", "Please go back, reload the page and try again."),
             413 => ("The file is too large", "Upload files of 10 MB at most, then try again."),
             429 => ("Too many attempts", "Please wait a minute before trying again."),
-            503 => ("The portal is briefly unavailable", "The portal cannot reach its database right now. Nothing you did was lost; please try again in a minute."),
+            503 => (DatabaseErrors.OutageHeading, DatabaseErrors.OutageExplanation),
             _ => ("Something went wrong", "The portal could not complete your request. Nothing was changed; please try again, and tell the programme office if it happens again."),
         };
     }

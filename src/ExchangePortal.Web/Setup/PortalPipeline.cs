@@ -1,3 +1,4 @@
+using System.Globalization;
 using ExchangePortal.Core.Programme;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -51,9 +52,19 @@ public static class PortalPipeline
                     context.Request.Method, context.Request.Path.Value, StatusFor(problem), problem, DatabaseErrors.SqlState(e), e.GetType().Name);
                 DatabaseErrors.ForgetLostConnections(e);
                 context.Response.Clear();
+                context.Response.StatusCode = StatusFor(problem);
+                if (problem == DatabaseProblem.Outage)
+                    context.Response.Headers.RetryAfter = DatabaseErrors.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+                if (problem == DatabaseProblem.Outage && context.Features.Get<IStatusCodeReExecuteFeature>() is not null)
+                {
+                    // The error page itself needed the database (e.g. to check a signed-in visitor's account): a page without it.
+                    context.Response.ContentType = "text/html; charset=utf-8";
+                    await context.Response.WriteAsync($"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{DatabaseErrors.OutageHeading}</title></head>" +
+                        $"<body><h1>{DatabaseErrors.OutageHeading}</h1><p>{DatabaseErrors.OutageExplanation}</p></body></html>");
+                    return;
+                }
                 context.Features.Set<IExceptionHandlerFeature>(new ExceptionHandlerFeature { Error = e, Path = context.Request.Path.Value ?? "" });
                 // The status code pages re-execute /Error, which reads the exception to name the problem.
-                context.Response.StatusCode = StatusFor(problem);
             }
         });
     }
