@@ -66,6 +66,22 @@ public class HealthAndErrorTests
         Assert.DoesNotContain("Exception", body);
     }
 
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("0")]
+    [InlineData("200")]
+    [InlineData("1000")]
+    public async Task The_error_page_answers_only_with_an_error_status_whatever_code_it_is_asked_for(string code)
+    {
+        await using var portal = new ProductionPortalFactory();
+        var client = portal.CreateClient();
+
+        var response = await client.GetAsync($"/Error?code={code}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode); // the page itself, not a status made up by the visitor
+        Assert.Contains("Something went wrong", await response.Content.ReadAsStringAsync());
+    }
+
     // Polls a condition that the app reaches on its own (reconnecting), instead of sleeping a fixed time.
     private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition)
     {

@@ -28,7 +28,7 @@ public class ErrorModel : PageModel
         {
             DatabaseProblem.DataError => StatusCodes.Status400BadRequest,
             DatabaseProblem.Outage => StatusCodes.Status503ServiceUnavailable,
-            _ => code ?? Response.StatusCode,
+            _ => code is >= 400 and <= 599 ? code.Value : Response.StatusCode, // ?code= names an error status, nothing else
         };
         Response.StatusCode = Code;
         if (Code == StatusCodes.Status503ServiceUnavailable)
