@@ -12,6 +12,7 @@ builder.AddPortalData();
 builder.AddPortalEmail();
 builder.AddPortalJobs();
 builder.AddPortalIdentity();
+builder.AddPortalAccountEmails();
 
 // Authorization: every page needs a signed-in user unless allowed below; one role per audience folder.
 builder.Services.AddAuthorizationBuilder()
@@ -35,6 +36,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AllowAnonymousToFolder("/Labs");
     // The benchmark baseline exists only when Benchmark:Enabled is true (scripts/bench.sh); otherwise it is a 404.
     options.Conventions.AllowAnonymousToPage("/Bench/Fortunes");
+    options.Conventions.RemoveUnsupportedIdentityPages();
 }).AddPortalViewLocalization();
 builder.AddPortalBenchmarkBaseline();
 
