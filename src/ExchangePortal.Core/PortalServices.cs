@@ -27,6 +27,7 @@ public static class PortalServices
         .AddScoped<AccountLinks>()
         .AddScoped<AccountEmails>()
         .AddScoped<AccountPasswords>()
+        .AddScoped<FirstAdministrator>()
         .AddScoped<UserPreferences>()
         .AddScoped<SeatDesk>()
         .AddScoped<CoordinatorApplications>()

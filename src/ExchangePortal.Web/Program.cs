@@ -47,6 +47,12 @@ builder.AddPortalHealth();
 var app = builder.Build();
 
 await app.MigratePortalDatabaseAsync();
+// An operator's command (create-admin) runs instead of the web server.
+if (PortalCommands.IsCommand(args))
+{
+    Environment.ExitCode = await PortalCommands.RunAsync(app.Services, args, Console.Out, Console.Error);
+    return;
+}
 app.WarnIfEmailCannotBeSent();
 
 // Pipeline, in this order: headers and error pages first, authorization before rate limits and the output cache.
