@@ -15,13 +15,11 @@ public class LoginModel(SignInManager<PortalUser> signIn, UserManager<PortalUser
     ILogger<LoginModel> logger)
     : PageModel
 {
-    [BindProperty]
-    public LoginInput Input { get; set; } = new();
+    [BindProperty] public LoginInput Input { get; set; } = new();
 
     public string? ReturnUrl { get; set; }
 
-    [TempData]
-    public string? StatusMessage { get; set; }
+    [TempData] public string? StatusMessage { get; set; }
 
     public void OnGet(string? returnUrl = null) => ReturnUrl = returnUrl;
 
