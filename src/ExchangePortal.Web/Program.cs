@@ -12,6 +12,7 @@ builder.AddPortalData();
 builder.AddPortalEmail();
 builder.AddPortalJobs();
 builder.AddPortalIdentity();
+builder.AddPortalAccountEmails();
 
 // Authorization: every page needs a signed-in user unless allowed below; one role per audience folder.
 builder.Services.AddAuthorizationBuilder()
@@ -35,6 +36,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AllowAnonymousToFolder("/Labs");
     // The benchmark baseline exists only when Benchmark:Enabled is true (scripts/bench.sh); otherwise it is a 404.
     options.Conventions.AllowAnonymousToPage("/Bench/Fortunes");
+    options.Conventions.RemoveUnsupportedIdentityPages();
 }).AddPortalViewLocalization();
 builder.AddPortalBenchmarkBaseline();
 
@@ -46,6 +48,12 @@ builder.AddPortalHealth();
 var app = builder.Build();
 
 await app.MigratePortalDatabaseAsync();
+// An operator's command (create-admin) runs instead of the web server.
+if (PortalCommands.IsCommand(args))
+{
+    Environment.ExitCode = await PortalCommands.RunAsync(app.Services, args, Console.Out, Console.Error);
+    return;
+}
 app.WarnIfEmailCannotBeSent();
 
 // Pipeline, in this order: the proxy's forwarded client first, headers, request logging (outside the error pages, so it

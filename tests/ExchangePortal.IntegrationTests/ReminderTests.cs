@@ -201,7 +201,7 @@ public class ReminderTests(PortalFactory portal) : IClassFixture<PortalFactory>
     private DateOnly Today => new ProgrammeClock(_time, ProgrammeClock.DefaultTimeZone).Today;
 
     private Reminders Reminders(PortalDbContext db) =>
-        new(db, new ProgrammeClock(_time, ProgrammeClock.DefaultTimeZone), NullLogger<Reminders>.Instance);
+        new(db, new ProgrammeClock(_time, ProgrammeClock.DefaultTimeZone), new PublicLinks(new Uri(PortalFactory.PublicUrl)), NullLogger<Reminders>.Instance);
 
     private async Task<int> RunAsync(PortalDbContext db)
     {

@@ -1,3 +1,4 @@
+using ExchangePortal.Core.Notifications;
 using ExchangePortal.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,7 +8,7 @@ public sealed record StayRow(int Id, uint Version, string Doctor, string Hospita
     DateOnly StartsOn, DateOnly EndsOn, ApplicationStatus Status);
 
 /// <summary>The confirmed and running stays, which only an administrator may cancel.</summary>
-public class AdminStays(PortalDbContext db, SeatDesk seats, ProgrammeClock clock)
+public class AdminStays(PortalDbContext db, SeatDesk seats, ProgrammeClock clock, PublicLinks links)
 {
     public async Task<IReadOnlyList<StayRow>> ListAsync(CancellationToken ct = default) =>
         await db.Applications.AsNoTracking()
@@ -28,7 +29,7 @@ public class AdminStays(PortalDbContext db, SeatDesk seats, ProgrammeClock clock
                 a.Cancel(reason, actorId, clock.Now);
                 if (lab is not null)
                     await seats.OfferToWaitlistAsync(lab, clock.Now, ct);
-            }, clock, ct))
+            }, clock, links, ct))
             return false;
         await transaction.CommitAsync(ct);
         return true;

@@ -1,3 +1,4 @@
+using ExchangePortal.Core.Notifications;
 using ExchangePortal.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,7 +26,7 @@ public sealed record MyApplicationDetails(int Id, uint Version, ApplicationStatu
 
 /// <summary>The applicant's own applications and what they do with them; every query is scoped to the signed-in doctor (nobody
 /// else's application is ever in it), and every change returns false when the application is not the doctor's.</summary>
-public class ApplicantApplications(PortalDbContext db, SeatDesk seats, ProgrammeClock clock)
+public class ApplicantApplications(PortalDbContext db, SeatDesk seats, ProgrammeClock clock, PublicLinks links)
 {
     private sealed record Applicant(string FullName, string Hospital);
 
@@ -125,5 +126,5 @@ public class ApplicantApplications(PortalDbContext db, SeatDesk seats, Programme
     }
 
     private Task<bool> ChangeAsync(int id, uint version, string userId, Func<ExchangeApplication, Task> change, CancellationToken ct) =>
-        ApplicationChanges.ApplyAsync(db, db.Applications.Where(a => a.Doctor.UserId == userId), id, version, change, clock, ct);
+        ApplicationChanges.ApplyAsync(db, db.Applications.Where(a => a.Doctor.UserId == userId), id, version, change, clock, links, ct);
 }

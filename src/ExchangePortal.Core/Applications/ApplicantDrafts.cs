@@ -18,7 +18,7 @@ public sealed record ApplyForm(int CohortId, string Cohort, DateOnly Application
 public sealed record Upload(DocumentKind Kind, string FileName, byte[] Bytes, DateOnly? ExpiresOn);
 
 /// <summary>An applicant writes a draft, attaches documents and submits; everything scoped to the signed-in doctor.</summary>
-public class ApplicantDrafts(PortalDbContext db, ProgrammeClock clock)
+public class ApplicantDrafts(PortalDbContext db, ProgrammeClock clock, PublicLinks links)
 {
     public async Task<ApplyForm?> GetFormAsync(int cohortId, string userId, CancellationToken ct = default)
     {
@@ -100,7 +100,7 @@ public class ApplicantDrafts(PortalDbContext db, ProgrammeClock clock)
         if (missing.Count > 0)
             throw new DomainException(string.Join("\n", missing));
         application.Submit(userId, clock.Now);
-        db.Notifications.Add(ApplicationEmails.StatusChanged(application, clock));
+        db.Notifications.Add(ApplicationEmails.StatusChanged(application, clock, links));
         if (application.EndorsementRequired)
         {
             var coordinatorRole = RoleConfiguration.RoleId(Roles.HospitalCoordinator);
@@ -108,7 +108,7 @@ public class ApplicantDrafts(PortalDbContext db, ProgrammeClock clock)
                 .Where(u => u.HospitalId == application.Doctor.HospitalId && db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == coordinatorRole))
                 .Select(u => new { Email = u.Email!, u.PreferredCulture }).ToListAsync(ct);
             foreach (var coordinator in coordinators)
-                db.Notifications.Add(ApplicationEmails.AwaitingEndorsement(coordinator.Email, coordinator.PreferredCulture, application, clock.Now));
+                db.Notifications.Add(ApplicationEmails.AwaitingEndorsement(coordinator.Email, coordinator.PreferredCulture, application, links, clock.Now));
         }
         await db.SaveChangesAsync(ct);
         return true;

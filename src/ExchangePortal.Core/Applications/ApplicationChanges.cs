@@ -1,5 +1,6 @@
 using ExchangePortal.Core.Auditing;
 using ExchangePortal.Core.Data;
+using ExchangePortal.Core.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace ExchangePortal.Core.Applications;
@@ -12,7 +13,7 @@ internal static class ApplicationChanges
     public const string ChangedMeanwhile = "This application changed while you were looking at it. Reload the page to see what changed, then try again.";
 
     public static async Task<bool> ApplyAsync(PortalDbContext db, IQueryable<ExchangeApplication> scope, int id, uint version,
-        Func<ExchangeApplication, Task> transition, ProgrammeClock clock, CancellationToken ct)
+        Func<ExchangeApplication, Task> transition, ProgrammeClock clock, PublicLinks links, CancellationToken ct)
     {
         var application = await scope
             .Include(a => a.Doctor).ThenInclude(d => d.User).Include(a => a.Cohort).Include(a => a.History).Include(a => a.LabChoices)
@@ -25,7 +26,7 @@ internal static class ApplicationChanges
             throw new DomainException(ChangedMeanwhile);
         var before = application.Status;
         await transition(application);
-        db.Notifications.Add(ApplicationEmails.StatusChanged(application, clock));
+        db.Notifications.Add(ApplicationEmails.StatusChanged(application, clock, links));
         db.AuditEntries.Add(new AuditEntry(clock.Now, application.History[^1].ActorId, "application.status", nameof(ExchangeApplication),
             application.Id.ToString(), new() { [nameof(ExchangeApplication.Status)] = new FieldChange(before.ToString(), application.Status.ToString()) }));
         try

@@ -10,7 +10,7 @@ public static class ApplicationEmails
 {
     public static bool IsChinese(string? culture) => culture?.StartsWith("zh", StringComparison.OrdinalIgnoreCase) == true;
 
-    public static Notification StatusChanged(ExchangeApplication application, ProgrammeClock clock)
+    public static Notification StatusChanged(ExchangeApplication application, ProgrammeClock clock, PublicLinks links)
     {
         var zh = IsChinese(application.Doctor.User?.PreferredCulture);
         var lab = application.Placement?.CohortLab.HostLab.Name;
@@ -51,7 +51,7 @@ public static class ApplicationEmails
             (_, true) => ("状态已更新", "您的申请状态已更新。"),
         };
         var comment = application.History[^1].Comment;
-        var link = $"/Applicant/Applications/{application.Id}";
+        var link = links.To($"/Applicant/Applications/{application.Id}");
         var body = zh
             ? $"{application.Doctor.FullName}，您好：\n\n{lead}\n" + (string.IsNullOrWhiteSpace(comment) ? "" : $"\n{comment}\n") + $"\n查看申请：{link}\n\n学术交流平台"
             : $"Dear {application.Doctor.FullName},\n\n{lead}\n" + (string.IsNullOrWhiteSpace(comment) ? "" : $"\n{comment}\n") + $"\nSee your application: {link}\n\nExchange Portal";
@@ -59,17 +59,18 @@ public static class ApplicationEmails
             zh ? $"您申请的{application.Cohort.Name}：{subject}" : $"Your application to {application.Cohort.Name} {subject}", body, clock.Now);
     }
 
-    public static Notification AwaitingEndorsement(string coordinatorEmail, string? coordinatorCulture, ExchangeApplication application, DateTimeOffset now) =>
+    public static Notification AwaitingEndorsement(string coordinatorEmail, string? coordinatorCulture, ExchangeApplication application, PublicLinks links,
+        DateTimeOffset now) =>
         IsChinese(coordinatorCulture)
             ? new("endorsement.Awaiting", coordinatorEmail, $"{application.Cohort.Name}：有一份申请等待您推荐",
-                $"贵院一名员工已申请{application.Cohort.Name}。\n\n推荐或不予推荐：/Hospital/Applications/{application.Id}\n\n学术交流平台", now)
+                $"贵院一名员工已申请{application.Cohort.Name}。\n\n推荐或不予推荐：{links.To($"/Hospital/Applications/{application.Id}")}\n\n学术交流平台", now)
             : new("endorsement.Awaiting", coordinatorEmail, $"An application to {application.Cohort.Name} awaits your endorsement",
-                $"A member of your hospital's staff has applied to {application.Cohort.Name}.\n\nEndorse or decline it: /Hospital/Applications/{application.Id}\n\nExchange Portal", now);
+                $"A member of your hospital's staff has applied to {application.Cohort.Name}.\n\nEndorse or decline it: {links.To($"/Hospital/Applications/{application.Id}")}\n\nExchange Portal", now);
 
-    public static Notification SeatOfferedFromWaitlist(string coordinatorEmail, ExchangeApplication application, DateTimeOffset now) =>
+    public static Notification SeatOfferedFromWaitlist(string coordinatorEmail, ExchangeApplication application, PublicLinks links, DateTimeOffset now) =>
         new("waitlist.offered", coordinatorEmail,
             $"A freed seat in {application.Placement?.CohortLab.HostLab.Name} was offered to the waitlist",
             $"A seat in {application.Placement?.CohortLab.HostLab.Name} ({application.Cohort.Name}) freed up and was offered "
-            + $"automatically to the first waitlisted application (#{application.Id}).\n\nReview it: /Coordinator/Applications/{application.Id}\n\nExchange Portal",
+            + $"automatically to the first waitlisted application (#{application.Id}).\n\nReview it: {links.To($"/Coordinator/Applications/{application.Id}")}\n\nExchange Portal",
             now);
 }

@@ -1,3 +1,4 @@
+using ExchangePortal.Core.Notifications;
 using ExchangePortal.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -5,7 +6,7 @@ namespace ExchangePortal.Core.Applications;
 
 /// <summary>The university coordinators' decisions on an application; each recorded, each emailing the applicant through the outbox.
 /// Each returns false when there is no such application.</summary>
-public class CoordinatorApplications(PortalDbContext db, SeatDesk seats, ProgrammeClock clock)
+public class CoordinatorApplications(PortalDbContext db, SeatDesk seats, ProgrammeClock clock, PublicLinks links)
 {
     public Task<bool> StartReviewAsync(int id, uint version, string actorId, CancellationToken ct = default) =>
         DecideAsync(id, version, a => a.StartReview(actorId, clock.Now), ct);
@@ -56,5 +57,5 @@ public class CoordinatorApplications(PortalDbContext db, SeatDesk seats, Program
         }, ct);
 
     private Task<bool> DecideAsync(int id, uint version, Func<ExchangeApplication, Task> decide, CancellationToken ct) =>
-        ApplicationChanges.ApplyAsync(db, db.Applications, id, version, decide, clock, ct);
+        ApplicationChanges.ApplyAsync(db, db.Applications, id, version, decide, clock, links, ct);
 }

@@ -1,3 +1,4 @@
+using ExchangePortal.Core.Notifications;
 using ExchangePortal.Core.Data;
 using ExchangePortal.Core.Documents;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ public sealed record StaffRow(int Id, string Doctor, string Department, string S
 
 /// <summary>A hospital coordinator's view of their own staff's applications, and their endorsements; no other hospital's
 /// staff is ever in scope.</summary>
-public class HospitalApplications(PortalDbContext db, ApplicationReview review, ProgrammeClock clock)
+public class HospitalApplications(PortalDbContext db, ApplicationReview review, ProgrammeClock clock, PublicLinks links)
 {
     public async Task<HospitalOverview?> GetOverviewAsync(string userId, CancellationToken ct = default)
     {
@@ -77,6 +78,6 @@ public class HospitalApplications(PortalDbContext db, ApplicationReview review, 
         {
             change(a);
             return Task.CompletedTask;
-        }, clock, ct);
+        }, clock, links, ct);
     }
 }

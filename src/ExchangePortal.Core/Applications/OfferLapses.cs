@@ -1,10 +1,11 @@
+using ExchangePortal.Core.Notifications;
 using ExchangePortal.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace ExchangePortal.Core.Applications;
 
 /// <summary>Offers not answered by their deadline lapse: the application is declined and the seat goes to the waitlist.</summary>
-public class OfferLapses(PortalDbContext db, SeatDesk seats, ProgrammeClock clock)
+public class OfferLapses(PortalDbContext db, SeatDesk seats, ProgrammeClock clock, PublicLinks links)
 {
     /// <summary>Lapses the overdue offers, one transaction each; returns how many lapsed.</summary>
     public async Task<int> LapseOverdueAsync(CancellationToken ct = default)
@@ -31,7 +32,7 @@ public class OfferLapses(PortalDbContext db, SeatDesk seats, ProgrammeClock cloc
             if (application.Status != ApplicationStatus.Offered)
                 continue;
             application.LapseOffer(now);
-            db.Notifications.Add(ApplicationEmails.StatusChanged(application, clock));
+            db.Notifications.Add(ApplicationEmails.StatusChanged(application, clock, links));
             if (lab is not null)
                 await seats.OfferToWaitlistAsync(lab, now, ct);
             await db.SaveChangesAsync(ct);

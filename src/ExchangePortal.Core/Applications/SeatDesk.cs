@@ -1,3 +1,4 @@
+using ExchangePortal.Core.Notifications;
 using ExchangePortal.Core.Cohorts;
 using ExchangePortal.Core.Data;
 using ExchangePortal.Core.Users;
@@ -9,7 +10,7 @@ namespace ExchangePortal.Core.Applications;
 /// Takes and gives back the seats of a lab. Every change to a lab's seats first locks its row, so concurrent
 /// approvals queue up and the second one sees the first one's seat taken: a lab is never overfilled.
 /// </summary>
-public class SeatDesk(PortalDbContext db, ProgrammeClock clock)
+public class SeatDesk(PortalDbContext db, ProgrammeClock clock, PublicLinks links)
 {
     /// <summary>Locks the seat row until the caller's transaction ends and returns it, tracked and fresh.</summary>
     public async Task<CohortLab?> LockAsync(int cohortLabId, CancellationToken ct)
@@ -38,13 +39,13 @@ public class SeatDesk(PortalDbContext db, ProgrammeClock clock)
             return;
         next.Approve(lab, lab.HostLab.PrincipalInvestigatorName, next.Cohort.StartsOn, next.Cohort.EndsOn,
             now.AddDays(14), actorId: null, now, "A seat freed up and was offered to the first application on the waitlist.");
-        db.Notifications.Add(ApplicationEmails.StatusChanged(next, clock));
+        db.Notifications.Add(ApplicationEmails.StatusChanged(next, clock, links));
         var coordinatorRole = Data.Configurations.RoleConfiguration.RoleId(Roles.UniversityCoordinator);
         var coordinators = await db.Users
             .Where(u => db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == coordinatorRole))
             .Select(u => u.Email!)
             .ToListAsync(ct);
         foreach (var email in coordinators)
-            db.Notifications.Add(ApplicationEmails.SeatOfferedFromWaitlist(email, next, now));
+            db.Notifications.Add(ApplicationEmails.SeatOfferedFromWaitlist(email, next, links, now));
     }
 }

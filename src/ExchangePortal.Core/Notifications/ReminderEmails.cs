@@ -9,9 +9,9 @@ internal static class ReminderEmails
 {
     private const int MaxSubject = 300;
 
-    public static Notification Milestone(MilestoneReminder m, string window, int daysLeft, DateTimeOffset now)
+    public static Notification Milestone(MilestoneReminder m, string window, int daysLeft, PublicLinks links, DateTimeOffset now)
     {
-        var link = $"/Admin/Agreements/{m.AgreementId}";
+        var link = links.To($"/Admin/Agreements/{m.AgreementId}");
         var due = m.DueOn.ToString("yyyy-MM-dd");
         var overdue = daysLeft < 0;
         var (subject, body) = ApplicationEmails.IsChinese(m.OwnerCulture)
@@ -25,9 +25,9 @@ internal static class ReminderEmails
         return new Notification($"reminder.milestone.{window}", m.OwnerEmail, Cut(subject), body, now);
     }
 
-    public static Notification DocumentToApplicant(DocumentReminder d, int window, int daysLeft, DateTimeOffset now)
+    public static Notification DocumentToApplicant(DocumentReminder d, int window, int daysLeft, PublicLinks links, DateTimeOffset now)
     {
-        var link = $"/Applicant/Applications/{d.ApplicationId}/Documents";
+        var link = links.To($"/Applicant/Applications/{d.ApplicationId}/Documents");
         var (expires, ends) = (d.ExpiresOn.ToString("yyyy-MM-dd"), d.StayEndsOn.ToString("yyyy-MM-dd"));
         var (subject, body) = ApplicationEmails.IsChinese(d.DoctorCulture)
             ? ($"您的{KindZh(d.Kind)}将于{expires}到期，早于交流结束日期",
@@ -39,9 +39,10 @@ internal static class ReminderEmails
         return new Notification($"reminder.document.expires-{window}", d.DoctorEmail, Cut(subject), body, now);
     }
 
-    public static Notification DocumentToCoordinator(DocumentReminder d, ReminderRecipient to, int window, int daysLeft, DateTimeOffset now)
+    public static Notification DocumentToCoordinator(DocumentReminder d, ReminderRecipient to, int window, int daysLeft, PublicLinks links,
+        DateTimeOffset now)
     {
-        var link = $"/Hospital/Applications/{d.ApplicationId}";
+        var link = links.To($"/Hospital/Applications/{d.ApplicationId}");
         var (expires, ends) = (d.ExpiresOn.ToString("yyyy-MM-dd"), d.StayEndsOn.ToString("yyyy-MM-dd"));
         var (subject, body) = ApplicationEmails.IsChinese(to.Culture)
             ? ($"{d.DoctorName}的{KindZh(d.Kind)}将于{expires}到期，早于交流结束日期",

@@ -22,7 +22,7 @@ internal sealed record ReminderRecipient(string UserId, string Name, string Emai
 /// hospital's coordinators 60, 30 and 7 days before a document expires within the stay. Each reminder is queued once, by
 /// a unique key inserted in the same transaction as its outbox email, so reruns and several instances send nothing twice.
 /// </summary>
-public class Reminders(PortalDbContext db, ProgrammeClock clock, ILogger<Reminders> logger)
+public class Reminders(PortalDbContext db, ProgrammeClock clock, PublicLinks links, ILogger<Reminders> logger)
 {
     private static readonly ApplicationStatus[] InStay = [ApplicationStatus.Confirmed, ApplicationStatus.InProgress];
 
@@ -62,7 +62,7 @@ public class Reminders(PortalDbContext db, ProgrammeClock clock, ILogger<Reminde
         {
             var daysLeft = m.DueOn.DayNumber - today.DayNumber;
             if (MilestoneWindow(daysLeft) is { } window)
-                due.Add(($"milestone:{m.MilestoneId}:{window}:{m.DueOn:yyyy-MM-dd}:{m.OwnerId}", ReminderEmails.Milestone(m, window, daysLeft, now)));
+                due.Add(($"milestone:{m.MilestoneId}:{window}:{m.DueOn:yyyy-MM-dd}:{m.OwnerId}", ReminderEmails.Milestone(m, window, daysLeft, links, now)));
         }
         var documents = await DocumentsAsync(today, ct);
         var coordinators = await CoordinatorsAsync(documents.Select(d => d.HospitalId).Distinct().ToList(), now, ct);
@@ -72,9 +72,9 @@ public class Reminders(PortalDbContext db, ProgrammeClock clock, ILogger<Reminde
             if (DocumentWindow(daysLeft) is not { } window)
                 continue;
             var key = $"document:{d.DocumentId}:expires-{window}:{d.ExpiresOn:yyyy-MM-dd}";
-            due.Add(($"{key}:{d.DoctorUserId}", ReminderEmails.DocumentToApplicant(d, window, daysLeft, now)));
+            due.Add(($"{key}:{d.DoctorUserId}", ReminderEmails.DocumentToApplicant(d, window, daysLeft, links, now)));
             foreach (var coordinator in coordinators.Where(c => c.HospitalId == d.HospitalId))
-                due.Add(($"{key}:{coordinator.Recipient.UserId}", ReminderEmails.DocumentToCoordinator(d, coordinator.Recipient, window, daysLeft, now)));
+                due.Add(($"{key}:{coordinator.Recipient.UserId}", ReminderEmails.DocumentToCoordinator(d, coordinator.Recipient, window, daysLeft, links, now)));
         }
         if (due.Count == 0)
             return 0;

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ExchangePortal.Core.Users;
 
 /// <summary>Self-registration of hospital staff as applicants, with their consent to the privacy notice.</summary>
-public class Registration(PortalDbContext db, UserManager<PortalUser> users, ProgrammeClock clock)
+public class Registration(PortalDbContext db, UserManager<PortalUser> users, AccountEmails emails, ProgrammeClock clock)
 {
     public async Task<IReadOnlyList<Option<int>>> ListHospitalsAsync(CancellationToken ct = default) =>
         await db.Institutions.AsNoTracking()
@@ -16,7 +16,7 @@ public class Registration(PortalDbContext db, UserManager<PortalUser> users, Pro
             .Select(i => new Option<int>(i.Id, i.Name))
             .ToListAsync(ct);
 
-    /// <summary>Creates the account, its Applicant role and an empty profile together, or nothing at all.</summary>
+    /// <summary>Creates the account, its Applicant role, an empty profile and the email confirming the address together, or nothing at all.</summary>
     public async Task<(PortalUser? User, IReadOnlyList<string> Errors)> RegisterApplicantAsync(
         string email, string fullName, int hospitalId, string password, bool consented, CancellationToken ct = default)
     {
@@ -37,6 +37,7 @@ public class Registration(PortalDbContext db, UserManager<PortalUser> users, Pro
             return (null, role.Errors.Select(e => e.Description).ToList());
         db.Doctors.Add(new VisitingDoctor(user, hospital, fullName.Trim(), email));
         await db.SaveChangesAsync(ct);
+        await emails.SendConfirmationAsync(user, ct);
         await transaction.CommitAsync(ct);
         return (user, []);
     }

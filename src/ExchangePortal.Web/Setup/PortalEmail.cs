@@ -24,6 +24,16 @@ public sealed class EmailOptions
     public bool HasTransport => !string.IsNullOrWhiteSpace(PickupFolder) || !string.IsNullOrWhiteSpace(Smtp.Host);
 }
 
+public sealed class PortalOptions
+{
+    /// <summary>The address people open the portal at (https://exchange.example.org/); every link in an email starts with it.</summary>
+    public string? PublicUrl { get; set; }
+
+    public static bool IsPublicUrl(string? value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp)
+        && string.IsNullOrEmpty(url.Query) && string.IsNullOrEmpty(url.Fragment);
+}
+
 public sealed class SmtpOptions
 {
     public string? Host { get; set; }
@@ -34,6 +44,9 @@ public sealed class SmtpOptions
 
 public static class PortalEmail
 {
+    /// <summary>Where `dotnet run` listens (Properties/launchSettings.json), for links in Development when no address is set.</summary>
+    public const string DevelopmentPublicUrl = "http://127.0.0.1:5080/";
+
     /// <summary>
     /// The transport (a pickup folder, or SMTP) and the outbox's sender. Notifications always go to the outbox; without a
     /// transport they wait there until one is configured.
@@ -43,6 +56,12 @@ public static class PortalEmail
         builder.Services.AddSettings<EmailOptions>("Email")
             .Validate(o => MailboxAddress.TryParse(o.From, out _), "Email:From must be a mail address, e.g. Exchange Portal <no-reply@example.org>.");
         builder.Services.AddSingleton(sp => new OutboxSettings(MailboxAddress.Parse(Email(sp).From)));
+        // Links in emails are absolute: outside Development the public address must be configured, or the portal does not start.
+        builder.Services.AddSettings<PortalOptions>("Portal")
+            .Validate(o => string.IsNullOrWhiteSpace(o.PublicUrl) ? builder.Environment.IsDevelopment() : PortalOptions.IsPublicUrl(o.PublicUrl),
+                "Portal:PublicUrl must be the absolute http(s) address people open the portal at, e.g. https://exchange.example.org/ (required outside Development).");
+        builder.Services.AddSingleton(sp => new PublicLinks(new Uri(
+            sp.GetRequiredService<IOptions<PortalOptions>>().Value.PublicUrl is { Length: > 0 } url ? url : DevelopmentPublicUrl)));
         builder.Services.AddSingleton(sp => Transport(Email(sp), sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
     }
 

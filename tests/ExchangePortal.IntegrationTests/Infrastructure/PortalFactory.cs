@@ -22,6 +22,9 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     protected virtual string EnvironmentName => "Development";
 
+    /// <summary>The portal's public address in tests: every link in an email starts with it.</summary>
+    public const string PublicUrl = "https://portal.test/";
+
     protected virtual bool MigrateAndSeed => true;
 
     /// <summary>High by default: one test client signs in far more often than a person could.</summary>
@@ -34,6 +37,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:MigrateOnStartup", MigrateAndSeed ? "true" : "false");
         builder.UseSetting("Demo:Seed", MigrateAndSeed ? "true" : "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Portal:PublicUrl", PublicUrl);
         builder.UseSetting("Offers:LapseEnabled", "false");
         builder.UseSetting("Reminders:Enabled", "false");
         builder.UseSetting("RateLimits:FormPostsPerMinute", FormPostsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
