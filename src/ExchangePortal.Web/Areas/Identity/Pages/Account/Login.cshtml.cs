@@ -26,7 +26,6 @@ public class LoginModel(SignInManager<PortalUser> signIn, UserManager<PortalUser
     public async Task<IActionResult> OnPostAsync(string? returnUrl = null)
     {
         ReturnUrl = returnUrl;
-        ModelState.ForgetUnreadable("Input.RememberMe");
         if (!ModelState.IsValid)
             return Page();
         var result = await signIn.PasswordSignInAsync(Input.Email, Input.Password, Input.RememberMe, lockoutOnFailure: true);

@@ -23,7 +23,6 @@ public class RegisterModel(Registration registration, SignInManager<PortalUser> 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Hospitals = await registration.ListHospitalsAsync(ct);
-        ModelState.ForgetUnreadable("Input.AcceptPrivacyNotice");
         if (!Input.AcceptPrivacyNotice)
             ModelState.AddModelError("Input.AcceptPrivacyNotice", l["Please agree to the privacy notice to register."]);
         if (!ModelState.IsValid)
