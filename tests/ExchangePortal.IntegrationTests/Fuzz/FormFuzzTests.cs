@@ -8,8 +8,9 @@ namespace ExchangePortal.IntegrationTests.Fuzz;
 
 /// <summary>
 /// Crawls the portal as every role and anonymously, then posts hostile values into every field of every form it found
-/// (issue 15). A new page is covered as soon as a link leads to it. FUZZ_ALL=1 tries every mutation on every field;
-/// FUZZ_SEED picks another sample; FUZZ_REPORT=path writes the failures to a file.
+/// (issue 15). A new page is covered as soon as a link leads to it. By default each field gets its most telling mutations;
+/// FUZZ_ALL=1 tries every mutation on every field; FUZZ_EXTRA=n adds n more per field, drawn with FUZZ_SEED;
+/// FUZZ_REPORT=path writes the failures to a file; FUZZ_VERBOSE=1 writes every request to fuzz-trace.txt.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public class FormFuzzTests(ITestOutputHelper output)
@@ -33,7 +34,8 @@ public class FormFuzzTests(ITestOutputHelper output)
         var seed = int.TryParse(Environment.GetEnvironmentVariable("FUZZ_SEED"), out var s) ? s : 15;
         var verbose = Environment.GetEnvironmentVariable("FUZZ_VERBOSE") == "1";
         await using var trace = verbose ? new StreamWriter("fuzz-trace.txt") { AutoFlush = true } : null;
-        var fuzzer = new FormFuzzer(portal, all, extra: 0, seed) { Trace = trace };
+        var extra = int.TryParse(Environment.GetEnvironmentVariable("FUZZ_EXTRA"), out var e) ? e : 0;
+        var fuzzer = new FormFuzzer(portal, all, extra, seed) { Trace = trace };
         _ = portal.Server;
         var start = portal.Logs.Count;
         portal.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Fuzz").LogError("Log capture check");
