@@ -34,7 +34,7 @@ public partial class AccountEmailTests
 
         async Task<(HttpStatusCode, string?, string)> AskAsync(string email)
         {
-            var client = portal.CreateClient(new() { AllowAutoRedirect = false });
+            var client = portal.CreateClientWithoutRedirects();
             var posted = await client.SubmitAsync(await client.GetPageAsync(path), form, new Dictionary<string, string> { ["Input.Email"] = email });
             var shown = await (await client.GetAsync(posted.Headers.Location!.OriginalString)).Content.ReadAsStringAsync();
             return (posted.StatusCode, posted.Headers.Location?.OriginalString, AntiforgeryToken().Replace(shown, ""));
@@ -66,7 +66,7 @@ public partial class AccountEmailTests
 
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Contains("This link does not work any more", (await HtmlForms.ParseAsync(second)).Text());
-        var client = portal.CreateClient(new() { AllowAutoRedirect = false });
+        var client = portal.CreateClientWithoutRedirects();
         Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync(Known, "a brand new passphrase")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.SignInAsync(Known, "another new passphrase")).StatusCode);
     }
@@ -84,7 +84,7 @@ public partial class AccountEmailTests
 
         Assert.Equal(HttpStatusCode.OK, expired.StatusCode);
         Assert.Contains("This link does not work any more", (await HtmlForms.ParseAsync(expired)).Text());
-        var client = portal.CreateClient(new() { AllowAutoRedirect = false });
+        var client = portal.CreateClientWithoutRedirects();
         Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync(Known, DemoData.Password)).StatusCode);
     }
 
@@ -122,7 +122,7 @@ public partial class AccountEmailTests
         var confirmed = await client.SubmitAsync(await client.GetPageAsync(link.PathAndQuery), "#confirm-email-change-form", new Dictionary<string, string>());
 
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
-        var fresh = portal.CreateClient(new() { AllowAutoRedirect = false });
+        var fresh = portal.CreateClientWithoutRedirects();
         Assert.Equal(HttpStatusCode.Redirect, (await fresh.SignInAsync(newEmail, DemoData.Password)).StatusCode);
         await using var check = portal.NewDbContext();
         Assert.Equal(newEmail, await check.Doctors.Where(d => d.User.Email == newEmail).Select(d => d.Email).SingleAsync());
@@ -135,7 +135,7 @@ public partial class AccountEmailTests
     {
         await using var smtp = SmtpTestServer.Start();
         await using var portal = new EmailPortalFactory(smtp.Port);
-        var client = portal.CreateClient(new() { AllowAutoRedirect = false });
+        var client = portal.CreateClientWithoutRedirects();
         var register = await client.GetPageAsync("/Identity/Account/Register");
         var hospital = register.Document.QuerySelectorAll("#Input_HospitalId option").Select(o => o.GetAttribute("value")).First(v => !string.IsNullOrEmpty(v))!;
         var registered = await client.SubmitAsync(register, "#register-form", new Dictionary<string, string>
@@ -165,7 +165,7 @@ public static class AccountMail
 {
     public static async Task<string> RequestResetAsync(PortalFactory portal, SmtpTestServer smtp, string email)
     {
-        var client = portal.CreateClient(new() { AllowAutoRedirect = false });
+        var client = portal.CreateClientWithoutRedirects();
         var asked = await client.SubmitAsync(await client.GetPageAsync("/Identity/Account/ForgotPassword"), "#forgot-password-form",
             new Dictionary<string, string> { ["Input.Email"] = email });
         Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
@@ -175,7 +175,7 @@ public static class AccountMail
 
     public static async Task<HttpResponseMessage> ChoosePasswordAsync(PortalFactory portal, string link, string password)
     {
-        var client = portal.CreateClient(new() { AllowAutoRedirect = false });
+        var client = portal.CreateClientWithoutRedirects();
         var page = await client.GetPageAsync(new Uri(link).PathAndQuery);
         return await client.SubmitAsync(page, "#reset-password-form", new Dictionary<string, string>
         {

@@ -166,7 +166,7 @@ public class ApplyTests(PortalFactory portal) : IClassFixture<PortalFactory>
 
     private async Task<HttpClient> RegisterAsync(string email)
     {
-        var client = portal.CreateClient(new() { AllowAutoRedirect = false });
+        var client = portal.CreateClientWithoutRedirects();
         var page = await client.GetPageAsync("/Identity/Account/Register");
         var hospital = page.Document.QuerySelectorAll("#Input_HospitalId option").First(o => o.TextContent.StartsWith("Beijing")).GetAttribute("value")!;
         var response = await client.SubmitAsync(page, "#register-form", new Dictionary<string, string>

@@ -14,7 +14,7 @@ public class AuditTrailTests(PortalFactory portal) : IClassFixture<PortalFactory
         await using (var db = portal.NewDbContext())
             id = await db.Applications.Where(a => a.Doctor.FullName == "Chen Jing").Select(a => a.Id).SingleAsync();
         await coordinator.SubmitAsync(await coordinator.GetPageAsync($"/Coordinator/Applications/{id}"), "#start-review-form", new Dictionary<string, string>());
-        await portal.CreateClient(new() { AllowAutoRedirect = false }).SignInAsync("doctor03@demo.local", "not the password!");
+        await portal.CreateClientWithoutRedirects().SignInAsync("doctor03@demo.local", "not the password!");
         var admin = await portal.SignInAsync("admin@demo.local");
 
         var byRecord = await admin.GetPageAsync($"/Admin/Audit?Filter.Type=ExchangeApplication&Filter.Record={id}");

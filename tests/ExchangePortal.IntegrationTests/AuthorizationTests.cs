@@ -35,7 +35,7 @@ public class AuthorizationTests(PortalFactory portal) : IClassFixture<PortalFact
     [MemberData(nameof(Matrix))]
     public async Task Each_audience_reaches_only_its_own_pages(string? user, string path, int expected)
     {
-        var client = user is null ? portal.CreateClient(new() { AllowAutoRedirect = false }) : await portal.SignInAsync(user);
+        var client = user is null ? portal.CreateClientWithoutRedirects() : await portal.SignInAsync(user);
 
         var response = await client.GetAsync(path);
 
@@ -88,7 +88,7 @@ public class AuthorizationTests(PortalFactory portal) : IClassFixture<PortalFact
         await using var db = portal.NewDbContext();
         var cohort = await db.Cohorts.Where(c => c.Status == Core.Cohorts.CohortStatus.Open).Select(c => c.Id).FirstAsync();
         var application = await db.Applications.Where(a => a.Doctor.Email == "doctor2@demo.local").Select(a => a.Id).FirstAsync();
-        var client = user is null ? portal.CreateClient(new() { AllowAutoRedirect = false }) : await portal.SignInAsync(user);
+        var client = user is null ? portal.CreateClientWithoutRedirects() : await portal.SignInAsync(user);
 
         var agreement = await db.Agreements.Select(a => a.Id).FirstAsync();
         var response = await client.GetAsync(path.Replace("{cohort}", cohort.ToString()).Replace("{application}", application.ToString())

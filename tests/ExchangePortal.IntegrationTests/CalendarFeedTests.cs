@@ -87,7 +87,7 @@ public class CalendarFeedTests(PortalFactory portal) : IClassFixture<PortalFacto
     [InlineData(null, 302)]
     public async Task Only_staff_have_the_calendar_page(string? user, int expected)
     {
-        var client = user is null ? portal.CreateClient(new() { AllowAutoRedirect = false }) : await portal.SignInAsync(user);
+        var client = user is null ? portal.CreateClientWithoutRedirects() : await portal.SignInAsync(user);
 
         Assert.Equal(expected, (int)(await client.GetAsync("/Calendar")).StatusCode);
     }

@@ -45,12 +45,12 @@ public class CreateAdminTests
         var link = EmailLinkTests.LinkIn(message);
         Assert.Contains(link, output);
         Assert.StartsWith(PortalFactory.PublicUrl + "Identity/Account/ResetPassword?", link);
-        var anonymous = portal.CreateClient(new() { AllowAutoRedirect = false });
+        var anonymous = portal.CreateClientWithoutRedirects();
         Assert.Equal(HttpStatusCode.OK, (await anonymous.SignInAsync("it.office@university.test", "")).StatusCode);
 
         var set = await AccountMail.ChoosePasswordAsync(portal, link, "the first administrator's passphrase");
         Assert.Equal(HttpStatusCode.Redirect, set.StatusCode);
-        var client = portal.CreateClient(new() { AllowAutoRedirect = false });
+        var client = portal.CreateClientWithoutRedirects();
         var signedIn = await client.SignInAsync("it.office@university.test", "the first administrator's passphrase");
 
         Assert.Equal("/Admin", signedIn.Headers.Location!.OriginalString);

@@ -18,7 +18,7 @@ public class DatabaseErrorTests
     {
         await using var portal = new LoggedPortal(environment, PostgresServer.Shared.CreateDatabase());
         var hospitalId = await RefuseSomeDoctorNamesAsync(portal);
-        var client = portal.CreateClient(new() { AllowAutoRedirect = false });
+        var client = portal.CreateClientWithoutRedirects();
         var page = await client.GetPageAsync("/Identity/Account/Register");
 
         var response = await client.SubmitAsync(page, "#register-form", new Dictionary<string, string>
@@ -51,7 +51,7 @@ public class DatabaseErrorTests
     {
         await using var portal = new LoggedPortal("Production", PostgresServer.Shared.CreateDatabase());
         var hospitalId = await RefuseSomeDoctorNamesAsync(portal);
-        var client = portal.CreateClient(new() { AllowAutoRedirect = false });
+        var client = portal.CreateClientWithoutRedirects();
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-Hans");
         var page = await client.GetPageAsync("/Identity/Account/Register");
 
@@ -84,11 +84,20 @@ public class DatabaseErrorTests
         return hospital.Id;
     }
 
-    private sealed class LoggedPortal(string environment, string connectionString) : PortalFactory(connectionString)
+    private sealed class LoggedPortal : PortalFactory
     {
+        private readonly string _environment;
+
+        public LoggedPortal(string environment, string connectionString) : base(connectionString)
+        {
+            _environment = environment;
+            if (environment == "Production") // its cookies are Secure
+                ClientOptions.BaseAddress = new Uri("https://localhost/");
+        }
+
         public LogEvents Logs { get; } = new();
 
-        protected override string EnvironmentName => environment;
+        protected override string EnvironmentName => _environment;
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {

@@ -25,7 +25,7 @@ public partial class IdentityPageTests(PortalFactory portal) : IClassFixture<Por
     [MemberData(nameof(RemovedPages))]
     public async Task An_unsupported_stock_page_is_a_404_for_everyone_whatever_the_method(string path)
     {
-        var anonymous = portal.CreateClient(new() { AllowAutoRedirect = false });
+        var anonymous = portal.CreateClientWithoutRedirects();
         var signedIn = await portal.SignInAsync("doctor2@demo.local");
 
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(path)).StatusCode);
@@ -36,7 +36,7 @@ public partial class IdentityPageTests(PortalFactory portal) : IClassFixture<Por
     [Fact]
     public async Task An_external_sign_in_with_an_unknown_provider_is_a_404_not_a_500()
     {
-        var client = portal.CreateClient(new() { AllowAutoRedirect = false });
+        var client = portal.CreateClientWithoutRedirects();
 
         var response = await client.PostAsync("/Identity/Account/ExternalLogin?returnUrl=%2F",
             new FormUrlEncodedContent([new("provider", "nope")]));
@@ -64,7 +64,7 @@ public partial class IdentityPageTests(PortalFactory portal) : IClassFixture<Por
     [MemberData(nameof(AnonymousPages))]
     public async Task An_anonymous_page_answers_in_chinese_without_inline_style_or_script(string path)
     {
-        var client = portal.CreateClient(new() { AllowAutoRedirect = false });
+        var client = portal.CreateClientWithoutRedirects();
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-Hans");
 
         var response = await client.GetAsync(path);
@@ -96,7 +96,7 @@ public partial class IdentityPageTests(PortalFactory portal) : IClassFixture<Por
     [InlineData("Input.RememberMe", "true,false,zzz")]
     public async Task A_malformed_remember_me_is_a_message_not_a_500(string field, string value)
     {
-        var client = portal.CreateClient(new() { AllowAutoRedirect = false });
+        var client = portal.CreateClientWithoutRedirects();
         var login = await client.GetPageAsync("/Identity/Account/Login");
 
         var response = await client.SubmitAsync(login, "#login-form", new Dictionary<string, string>
@@ -114,7 +114,7 @@ public partial class IdentityPageTests(PortalFactory portal) : IClassFixture<Por
     [Fact]
     public async Task A_malformed_privacy_checkbox_on_registration_is_a_message_not_a_500()
     {
-        var client = portal.CreateClient(new() { AllowAutoRedirect = false });
+        var client = portal.CreateClientWithoutRedirects();
         var register = await client.GetPageAsync("/Identity/Account/Register");
 
         var response = await client.SubmitAsync(register, "#register-form", new Dictionary<string, string> { ["Input.AcceptPrivacyNotice"] = "abc" });

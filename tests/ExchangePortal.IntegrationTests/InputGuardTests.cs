@@ -135,7 +135,7 @@ public class InputGuardTests(PortalFactory portal) : IClassFixture<PortalFactory
     [InlineData("//evil.example")]
     public async Task The_language_switch_sends_a_crafted_return_address_home(string returnUrl)
     {
-        var client = portal.CreateClient(new() { AllowAutoRedirect = false });
+        var client = portal.CreateClientWithoutRedirects();
 
         var response = await client.PostAsync("/Language", new FormUrlEncodedContent([new("culture", "zh-Hans"), new("returnUrl", returnUrl)]));
 
@@ -341,7 +341,7 @@ public class InputGuardTests(PortalFactory portal) : IClassFixture<PortalFactory
     {
         var coordinator = await portal.SignInAsync(Coordinator);
         var doctor = await portal.SignInAsync("doctor2@demo.local");
-        var anonymous = portal.CreateClient(new() { AllowAutoRedirect = false });
+        var anonymous = portal.CreateClientWithoutRedirects();
         var cohort = await CohortAsync(CohortStatus.Open);
         var edit = await coordinator.GetPageAsync($"/Coordinator/Cohorts/Edit/{cohort}");
         var details = await doctor.GetPageAsync($"/Applicant/Applications/{await SubmittedOfAsync("doctor2@demo.local")}");
@@ -421,7 +421,7 @@ public class InputGuardTests(PortalFactory portal) : IClassFixture<PortalFactory
     }
 
     private async Task<HttpClient> ClientAsync(string? email) =>
-        email is null ? portal.CreateClient(new() { AllowAutoRedirect = false }) : await portal.SignInAsync(email);
+        email is null ? portal.CreateClientWithoutRedirects() : await portal.SignInAsync(email);
 
     private static string Problems(IHtmlDocument page) => page.QuerySelector("#input-problems")?.TextContent ?? "";
 

@@ -9,7 +9,7 @@ public class LocalizationTests(PortalFactory portal) : IClassFixture<PortalFacto
     [Fact]
     public async Task The_language_switch_sets_the_culture_cookie_and_the_next_page_is_in_chinese()
     {
-        var client = portal.CreateClient(new() { AllowAutoRedirect = false });
+        var client = portal.CreateClientWithoutRedirects();
 
         var response = await SwitchLanguageAsync(client, "/Labs?q=stroke", "zh-Hans");
         var labs = await client.GetPageAsync(response.Headers.Location!.OriginalString);
@@ -45,7 +45,7 @@ public class LocalizationTests(PortalFactory portal) : IClassFixture<PortalFacto
     [Fact]
     public async Task A_validation_message_on_the_register_page_comes_back_in_chinese()
     {
-        var client = portal.CreateClient(new() { AllowAutoRedirect = false });
+        var client = portal.CreateClientWithoutRedirects();
         await SwitchLanguageAsync(client, "/Identity/Account/Register", "zh-Hans");
         var page = await client.GetPageAsync("/Identity/Account/Register");
 

@@ -135,7 +135,7 @@ public class OutageTests(ITestOutputHelper output)
 
         for (var i = 0; i < 24; i++)
         {
-            var visitor = portal.CreateClient(new() { AllowAutoRedirect = false });
+            var visitor = portal.CreateClientWithoutRedirects();
             operations[2].Add(new Registration(visitor, await visitor.GetPageAsync("/Identity/Account/Register"), $"outage{i}@hospital.test"));
         }
         // Interleaved, so that every kind of change is in flight when the database goes.

@@ -9,7 +9,7 @@ public class RateLimitTests
     public async Task Too_many_sign_in_attempts_from_one_address_get_a_friendly_429()
     {
         await using var portal = new StrictPortalFactory();
-        var client = portal.CreateClient(new() { AllowAutoRedirect = false });
+        var client = portal.CreateClientWithoutRedirects();
 
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 4; i++)

@@ -10,7 +10,7 @@ public class RegistrationTests(PortalFactory portal) : IClassFixture<PortalFacto
     [Fact]
     public async Task Hospital_staff_register_with_consent_and_land_on_their_applications()
     {
-        var client = portal.CreateClient(new() { AllowAutoRedirect = false });
+        var client = portal.CreateClientWithoutRedirects();
         var page = await client.GetPageAsync("/Identity/Account/Register");
         var hospitalId = page.Document.QuerySelectorAll("#Input_HospitalId option").Select(o => o.GetAttribute("value")).First(v => v != "")!;
 
@@ -30,7 +30,7 @@ public class RegistrationTests(PortalFactory portal) : IClassFixture<PortalFacto
     [Fact]
     public async Task Registration_without_consent_is_refused_and_creates_nothing()
     {
-        var client = portal.CreateClient(new() { AllowAutoRedirect = false });
+        var client = portal.CreateClientWithoutRedirects();
         var page = await client.GetPageAsync("/Identity/Account/Register");
         var hospitalId = page.Document.QuerySelectorAll("#Input_HospitalId option").Select(o => o.GetAttribute("value")).First(v => v != "")!;
 
@@ -47,7 +47,7 @@ public class RegistrationTests(PortalFactory portal) : IClassFixture<PortalFacto
     [InlineData("a long enough passphrase", "another long passphrase", "The two passwords do not match.")]
     public async Task Bad_passwords_get_clear_messages(string password, string confirm, string message)
     {
-        var client = portal.CreateClient(new() { AllowAutoRedirect = false });
+        var client = portal.CreateClientWithoutRedirects();
         var page = await client.GetPageAsync("/Identity/Account/Register");
         var values = Form("bad.password@hospital.test", "1", consent: true);
         values["Input.Password"] = password;
@@ -63,7 +63,7 @@ public class RegistrationTests(PortalFactory portal) : IClassFixture<PortalFacto
     [Fact]
     public async Task A_university_cannot_be_chosen_as_the_hospital()
     {
-        var client = portal.CreateClient(new() { AllowAutoRedirect = false });
+        var client = portal.CreateClientWithoutRedirects();
         var page = await client.GetPageAsync("/Identity/Account/Register");
         await using var db = portal.NewDbContext();
         var universityId = await db.Institutions.Where(i => i.Kind == Core.Institutions.InstitutionKind.University).Select(i => i.Id).FirstAsync();

@@ -14,7 +14,7 @@ public class SignInTests(PortalFactory portal) : IClassFixture<PortalFactory>
     [InlineData("doctor@demo.local", "/Applicant")]
     public async Task Each_role_lands_on_its_home_page(string email, string home)
     {
-        var client = portal.CreateClient(new() { AllowAutoRedirect = false });
+        var client = portal.CreateClientWithoutRedirects();
 
         var response = await client.SignInAsync(email, DemoData.Password);
 
@@ -25,7 +25,7 @@ public class SignInTests(PortalFactory portal) : IClassFixture<PortalFactory>
     [Fact]
     public async Task A_wrong_password_is_refused_with_a_message()
     {
-        var client = portal.CreateClient(new() { AllowAutoRedirect = false });
+        var client = portal.CreateClientWithoutRedirects();
 
         var response = await client.SignInAsync("doctor2@demo.local", "not-the-password-at-all");
 
@@ -37,7 +37,7 @@ public class SignInTests(PortalFactory portal) : IClassFixture<PortalFactory>
     public async Task Five_wrong_passwords_lock_the_account_for_fifteen_minutes()
     {
         const string email = "doctor05@demo.local";
-        var client = portal.CreateClient(new() { AllowAutoRedirect = false });
+        var client = portal.CreateClientWithoutRedirects();
         for (var i = 0; i < 5; i++)
             await client.SignInAsync(email, "wrong-password-" + i);
 
@@ -52,7 +52,7 @@ public class SignInTests(PortalFactory portal) : IClassFixture<PortalFactory>
     [Fact]
     public async Task An_empty_form_gets_clear_messages()
     {
-        var client = portal.CreateClient(new() { AllowAutoRedirect = false });
+        var client = portal.CreateClientWithoutRedirects();
         var login = await client.GetPageAsync("/Identity/Account/Login");
 
         var response = await client.SubmitAsync(login, "#login-form", new Dictionary<string, string>());

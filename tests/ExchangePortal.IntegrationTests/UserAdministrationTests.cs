@@ -60,7 +60,7 @@ public class UserAdministrationTests(PortalFactory portal) : IClassFixture<Porta
         await admin.SubmitAsync(page, "#lock-form", new Dictionary<string, string>());
 
         Assert.Equal(HttpStatusCode.Redirect, (await doctor.GetAsync("/Applicant")).StatusCode);
-        var again = await portal.CreateClient(new() { AllowAutoRedirect = false }).SignInAsync("doctor06@demo.local", "Portal-Demo-2026");
+        var again = await portal.CreateClientWithoutRedirects().SignInAsync("doctor06@demo.local", "Portal-Demo-2026");
         Assert.Contains("locked", (await HtmlForms.ParseAsync(again)).Text());
     }
 

@@ -19,7 +19,7 @@ public sealed class FuzzSession(FuzzPortalFactory portal, string account, string
 
     public async Task RenewAsync()
     {
-        Client = portal.CreateClient(new() { AllowAutoRedirect = false });
+        Client = portal.CreateClientWithoutRedirects();
         Client.Timeout = TimeSpan.FromSeconds(30); // a request that hangs is a failure to report, not a test that never ends
         if (email is null)
             return;

@@ -55,7 +55,7 @@ public static class HtmlForms
     public static async Task<HttpClient> SignInAsync(this PortalFactory factory, string email, string password = DemoData.Password)
     {
         // The factory's own base address: https for ProductionPortalFactory, whose cookies are Secure.
-        var client = factory.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = factory.ClientOptions.BaseAddress });
+        var client = factory.CreateClientWithoutRedirects();
         var response = await client.SignInAsync(email, password);
         if (response.StatusCode != HttpStatusCode.Redirect)
             throw new InvalidOperationException($"Signing in as {email} failed: {(int)response.StatusCode}.");

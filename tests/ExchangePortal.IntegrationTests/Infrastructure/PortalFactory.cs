@@ -47,7 +47,10 @@ public class PortalFactory : WebApplicationFactory<Program>
             services.ConfigureDbContext<PortalDbContext>(options => options.AddInterceptors(Sql)));
     }
 
-    /// <summary>Empties the output cache of the public pages, so the next request renders them (and runs their SQL).</summary>
+    /// <summary>A client that does not follow redirects, at the factory's own address (https for Production, whose cookies are Secure).</summary>
+    public HttpClient CreateClientWithoutRedirects() =>
+        CreateClient(new() { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
+
     /// <summary>Drops what the portal keeps for many requests: the public pages' output cache and the data kept until the next change.</summary>
     public async Task EvictCachesAsync()
     {
