@@ -55,7 +55,7 @@ ConnectionStrings__Portal="$CS" dotnet "$TOOLS" seed --applications "$APPLICATIO
 
 log "Starting the portal (Production) with Maximum Pool Size=$POOL;Timeout=$WAIT"
 (cd src/ExchangePortal.Web && exec env ConnectionStrings__Portal="$CS;Maximum Pool Size=$POOL;Timeout=$WAIT" ASPNETCORE_ENVIRONMENT=Production \
-    Email__Enabled=false Offers__LapseEnabled=false RateLimits__FormPostsPerMinute=100000 \
+    Portal__PublicUrl="http://127.0.0.1:$APP_PORT/" Email__Enabled=false Offers__LapseEnabled=false RateLimits__FormPostsPerMinute=100000 \
     taskset -c 0 dotnet "$DLL" --urls "http://127.0.0.1:$APP_PORT" >"$WORK/app.log" 2>&1) &
 APP_PID=$!
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$APP_PORT/health/live" >/dev/null && break; sleep 0.5; done

@@ -87,21 +87,64 @@ public class ProxyTests
         Assert.DoesNotContain(cookies, c => c.StartsWith(".AspNetCore.", StringComparison.Ordinal) && !c.StartsWith(".AspNetCore.Culture", StringComparison.Ordinal));
     }
 
-    [Theory]
-    [InlineData(Proxy, true)]
-    [InlineData(Stranger, false)]
-    public async Task Hsts_of_a_year_with_subdomains_is_sent_on_https_as_the_listed_proxy_forwards_it(string peer, bool expected)
+    [Fact]
+    public async Task Hsts_of_a_year_with_subdomains_is_sent_on_https_as_the_listed_proxy_forwards_it()
     {
         await using var portal = new ProductionProxiedPortalFactory();
         var client = portal.CreateClient(new() { BaseAddress = new Uri("http://portal.example.edu/") });
-        Forwarded(client, peer, "203.0.113.7");
+        Forwarded(client, Proxy, "203.0.113.7");
 
         var response = await client.GetAsync("/Labs");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(expected, response.Headers.TryGetValues("Strict-Transport-Security", out var hsts));
-        if (expected)
-            Assert.Equal("max-age=31536000; includeSubDomains", Assert.Single(hsts!));
+        Assert.Equal("max-age=31536000; includeSubDomains", Assert.Single(response.Headers.GetValues("Strict-Transport-Security")));
+    }
+
+    [Theory]
+    [InlineData(Stranger, "/Identity/Account/Login?ReturnUrl=%2FAdmin", "https://portal.test/Identity/Account/Login?ReturnUrl=%2FAdmin")]
+    [InlineData(Stranger, "/Labs/caf%C3%A9", "https://portal.test/Labs/caf%C3%A9")]
+    [InlineData(null, "/Coordinator", "https://portal.test/Coordinator")]
+    public async Task In_production_plain_http_not_forwarded_by_a_listed_proxy_is_sent_to_the_public_https_address(string? peer, string path, string expected)
+    {
+        await using var portal = new ProductionProxiedPortalFactory();
+        var client = portal.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("http://portal.example.edu/") });
+        if (peer is not null)
+            Forwarded(client, peer, "203.0.113.7");
+
+        var response = await client.GetAsync(path);
+        var health = await client.GetAsync("/health/live");
+
+        Assert.Equal(HttpStatusCode.PermanentRedirect, response.StatusCode);
+        Assert.Equal(expected, response.Headers.Location!.AbsoluteUri);
+        Assert.False(response.Headers.Contains("Strict-Transport-Security"));
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("http://portal.example.edu/", false)]
+    [InlineData("http://127.0.0.1:5090/", true)]
+    [InlineData("https://portal.example.edu/", true)]
+    public async Task In_production_the_public_address_is_https_or_a_loopback_one(string publicUrl, bool starts)
+    {
+        await using var portal = new ProductionPortalAt(publicUrl);
+
+        var start = Record.Exception(() => portal.Services);
+
+        Assert.Equal(starts, start is null);
+        if (!starts)
+            Assert.Contains("Portal:PublicUrl", Assert.IsType<OptionsValidationException>(start).Message);
+    }
+
+    [Fact]
+    public async Task The_benchmark_at_a_plain_http_loopback_address_signs_in_with_ordinary_cookies()
+    {
+        await using var portal = new ProductionPortalAt("http://127.0.0.1:5090/", seeded: true);
+        var client = portal.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("http://127.0.0.1:5090/") });
+
+        var login = await client.GetAsync("/Identity/Account/Login");
+
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        Assert.DoesNotContain(login.Headers.GetValues("Set-Cookie"), c => c.StartsWith("__Host-", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -167,6 +210,17 @@ public class ProxyTests
         {
             base.ConfigureWebHost(builder);
             builder.UseSetting(key, value);
+        }
+    }
+
+    private sealed class ProductionPortalAt(string publicUrl, bool seeded = false) : ProductionPortalFactory
+    {
+        protected override bool MigrateAndSeed => seeded;
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Portal:PublicUrl", publicUrl);
         }
     }
 

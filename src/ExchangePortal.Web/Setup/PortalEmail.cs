@@ -32,6 +32,13 @@ public sealed class PortalOptions
     public static bool IsPublicUrl(string? value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp)
         && string.IsNullOrEmpty(url.Query) && string.IsNullOrEmpty(url.Fragment);
+
+    /// <summary>Outside Development people reach the portal over https; plain http only on this machine (the benchmark).</summary>
+    public static bool IsProductionPublicUrl(string? value) =>
+        IsPublicUrl(value) && new Uri(value!) is var url && (url.Scheme == Uri.UriSchemeHttps || url.IsLoopback);
+
+    public static bool IsHttps(string? value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps;
 }
 
 public sealed class SmtpOptions
@@ -58,8 +65,11 @@ public static class PortalEmail
         builder.Services.AddSingleton(sp => new OutboxSettings(MailboxAddress.Parse(Email(sp).From)));
         // Links in emails are absolute: outside Development the public address must be configured, or the portal does not start.
         builder.Services.AddSettings<PortalOptions>("Portal")
-            .Validate(o => string.IsNullOrWhiteSpace(o.PublicUrl) ? builder.Environment.IsDevelopment() : PortalOptions.IsPublicUrl(o.PublicUrl),
-                "Portal:PublicUrl must be the absolute http(s) address people open the portal at, e.g. https://exchange.example.org/ (required outside Development).");
+            .Validate(o => builder.Environment.IsDevelopment()
+                    ? string.IsNullOrWhiteSpace(o.PublicUrl) || PortalOptions.IsPublicUrl(o.PublicUrl)
+                    : PortalOptions.IsProductionPublicUrl(o.PublicUrl),
+                "Portal:PublicUrl must be the absolute https address people open the portal at, e.g. https://exchange.example.org/ " +
+                "(required outside Development; plain http only on a loopback address).");
         builder.Services.AddSingleton(sp => new PublicLinks(new Uri(
             sp.GetRequiredService<IOptions<PortalOptions>>().Value.PublicUrl is { Length: > 0 } url ? url : DevelopmentPublicUrl)));
         builder.Services.AddSingleton(sp => Transport(Email(sp), sp.GetRequiredService<IHostEnvironment>().ContentRootPath));

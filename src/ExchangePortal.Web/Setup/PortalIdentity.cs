@@ -48,11 +48,15 @@ public static class PortalIdentity
         builder.AddPortalCookies();
     }
 
-    /// <summary>Outside Development every sign-in, antiforgery and TempData cookie is Secure and named __Host- (path /, no domain).</summary>
+    /// <summary>
+    /// Outside Development (at an https public address) every sign-in, antiforgery and TempData cookie is Secure and named
+    /// __Host- (path /, no domain). Development, and the benchmark's plain-http loopback address, keep ordinary cookies:
+    /// a client drops Secure cookies received over http.
+    /// </summary>
     private static void AddPortalCookies(this WebApplicationBuilder builder)
     {
-        if (builder.Environment.IsDevelopment())
-            return; // plain http on 127.0.0.1: the browser would drop Secure cookies there
+        if (builder.Environment.IsDevelopment() || !PortalOptions.IsHttps(builder.Configuration["Portal:PublicUrl"]))
+            return;
         // Every cookie scheme Identity adds: the session, the external sign-in and the two two-factor cookies.
         builder.Services.PostConfigureAll<CookieAuthenticationOptions>(options => HostOnly(options.Cookie, (options.Cookie.Name ?? "").Replace(".AspNetCore.", "", StringComparison.Ordinal)));
         builder.Services.AddAntiforgery(options => HostOnly(options.Cookie, "Portal.Antiforgery"));

@@ -48,5 +48,23 @@ public static class PortalProxy
         // With no proxy listed nothing is forwarded: the middleware would otherwise believe any sender.
         if (app.Services.GetRequiredService<IOptions<ProxyOptions>>().Value.Configured)
             app.UseForwardedHeaders();
+        if (!app.Environment.IsDevelopment() && app.Services.GetRequiredService<IOptions<PortalOptions>>().Value.PublicUrl is { } url
+            && PortalOptions.IsHttps(url))
+            app.UsePortalHttpsOnly(new Uri(url));
     }
+
+    /// <summary>
+    /// A request that reached an instance over plain http, not through the TLS proxy, is sent to the same address at the
+    /// public https one (its Secure cookies could not work over http); health checks are answered where they are asked.
+    /// </summary>
+    private static void UsePortalHttpsOnly(this WebApplication app, Uri publicUrl) =>
+        app.Use((context, next) =>
+        {
+            if (context.Request.IsHttps || context.Request.Path.StartsWithSegments("/health"))
+                return next(context);
+            var target = new Uri(publicUrl, context.Request.Path.ToUriComponent().TrimStart('/') + context.Request.QueryString.Value);
+            context.Response.StatusCode = StatusCodes.Status308PermanentRedirect;
+            context.Response.Headers.Location = target.AbsoluteUri;
+            return Task.CompletedTask;
+        });
 }
