@@ -7,10 +7,21 @@
 # over ROUNDS rounds. Prints per page the median over the rounds of requests/s (and its ratio to the baseline),
 # p50/p95/p99 latency, non-2xx responses, SQL statements per request (pg_stat_statements), the server's memory per
 # round, and p95(largest scale)/p95(smallest scale); writes the same into docs/performance.md (RESULTS_FILE).
+#   scripts/bench.sh --profile PAGE       # PAGE: a page name below (review = coordinator-application); SCALES="100000"
+# Profiling mode: the same setup, then PROFILE_SECONDS (15) of CPU samples (dotnet-trace collect-linux, as root) of the
+# portal under load on PAGE; writes .local/profile-PAGE.nettrace, its speedscope JSON and the top 20 methods by
+# inclusive time (.local/profile-PAGE.top.txt). No rounds, and docs/performance.md is left as it is.
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 cd "$REPO_ROOT"
 
+PROFILE_PAGE=""
+if [ "${1:-}" = --profile ]; then
+    PROFILE_PAGE="${2:?usage: scripts/bench.sh --profile PAGE}"
+    [ "$PROFILE_PAGE" = review ] && PROFILE_PAGE=coordinator-application
+    SCALES="${SCALES:-100000}"
+fi
+PROFILE_SECONDS="${PROFILE_SECONDS:-15}"
 SCALES="${SCALES:-1000 100000}"
 ROUNDS="${ROUNDS:-5}"
 DURATION="${DURATION:-10}"
@@ -85,6 +96,32 @@ statements() {
     "${PSQL[@]}" -d postgres -c "SELECT coalesce(sum(calls), 0) FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = '$1'"
 }
 
+# profile_page NAME: CPU samples of the portal while wrk loads the page NAME (one of PAGES), into .local/.
+profile_page() {
+    local entry name role path out="$REPO_ROOT/.local/profile-$1"
+    for entry in "${PAGES[@]}"; do
+        IFS='|' read -r name role path <<<"$entry"
+        [ "$name" = "$1" ] && break
+        name=""
+    done
+    [ -n "$name" ] || { echo "No page named $1; pages: ${PAGES[*]%%|*}" >&2; exit 1; }
+    [ "$(id -u)" = 0 ] || { echo "dotnet-trace collect-linux needs root (perf_events)" >&2; exit 1; }
+    mkdir -p "$REPO_ROOT/.local"
+    log "Profiling $name ($path) at $SCALE applications for $PROFILE_SECONDS s"
+    run_wrk "$name" "$role" "$path" $((PROFILE_SECONDS + 6)) >"$WORK/profile-wrk.txt" &
+    local wrk_pid=$!
+    sleep 3
+    dotnet dotnet-trace collect-linux -p "$SERVER_PID" --profile cpu-sampling --duration "00:00:$(printf '%02d' "$PROFILE_SECONDS")" \
+        -o "$out.nettrace" >"$WORK/profile-collect.log" 2>&1 || { cat "$WORK/profile-collect.log" >&2; exit 1; }
+    wait "$wrk_pid"
+    dotnet dotnet-trace convert "$out.nettrace" --format Speedscope -o "$out" >/dev/null
+    dotnet dotnet-trace report "$out.nettrace" topN -n 20 --inclusive >"$out.top.txt"
+    read -r _ requests rps p50 p95 _ _ _ <"$WORK/profile-wrk.txt"
+    printf '%s under load: %s req/s, p50 %s ms, p95 %s ms\n' "$name" "$rps" "$p50" "$p95" | tee -a "$out.top.txt" >&2
+    cat "$out.top.txt"
+    log "Wrote $out.nettrace, $out.speedscope.json and $out.top.txt"
+}
+
 RESULTS="$WORK/results.tsv"
 MEMORY="$WORK/memory.tsv"
 SOLO="$WORK/solo.tsv"
@@ -155,6 +192,13 @@ for SCALE in $SCALES; do
         [ "$status" = 200 ] || { echo "$name ($path) answered $status" >&2; exit 1; }
         run_wrk "$name" "$role" "$path" 2 >/dev/null
     done
+    if [ -n "$PROFILE_PAGE" ]; then
+        profile_page "$PROFILE_PAGE"
+        kill "$APP_PID" 2>/dev/null; wait "$APP_PID" 2>/dev/null || true
+        APP_PID=""
+        unset COOKIE
+        continue
+    fi
 
     for round in $(seq 1 "$ROUNDS"); do
         log "Scale $SCALE, round $round of $ROUNDS"
@@ -189,6 +233,8 @@ for SCALE in $SCALES; do
     APP_PID=""
     unset COOKIE
 done
+
+[ -n "$PROFILE_PAGE" ] && exit 0
 
 # Medians over the rounds, per scale and page.
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
