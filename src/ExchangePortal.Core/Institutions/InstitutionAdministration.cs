@@ -22,7 +22,7 @@ public class InstitutionAdministration(PortalDbContext db, ProgrammeClock clock)
     public const string ChangedMeanwhile = "This institution changed while you were editing it; please reload.";
 
     public async Task<IReadOnlyList<InstitutionRow>> ListAsync(CancellationToken ct = default) =>
-        await Rows(db.Institutions.AsNoTracking()).OrderByDescending(r => r.IsActive).ThenBy(r => r.Name).ToListAsync(ct);
+        await Rows(db.Institutions.AsNoTracking().OrderByDescending(i => i.IsActive).ThenBy(i => i.Name)).ToListAsync(ct);
 
     public Task<InstitutionEditor?> GetAsync(int id, CancellationToken ct = default) =>
         db.Institutions.AsNoTracking().Where(i => i.Id == id)
