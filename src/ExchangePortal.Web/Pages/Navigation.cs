@@ -21,8 +21,9 @@ public static class Navigation
             [new("/Coordinator", "Review queue"), new("/Coordinator/Cohorts", "Cohorts"), new("/Coordinator/Labs", "Manage host labs")]),
         new(Roles.Administrator, "Administration", "/Admin", true,
         [
-            new("/Admin", "Dashboard"), new("/Admin/Agreements", "Agreements"), new("/Admin/Institutions", "Institutions"),
-            new("/Admin/Stays", "Stays"), new("/Admin/Users", "Users"), new("/Admin/Audit", "Audit trail"), new("/Admin/Exports", "Exports"),
+            new("/Admin", "Dashboard"), new("/Admin/Agreements", "Agreements"), new("/Admin/Stays", "Stays"),
+            new("/Admin/Users", "Users"), new("/Admin/Institutions", "Institutions"), new("/Admin/Audit", "Audit trail"),
+            new("/Admin/Exports", "Exports"),
         ]),
     ];
 }

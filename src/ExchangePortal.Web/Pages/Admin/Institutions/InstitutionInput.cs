@@ -8,7 +8,7 @@ public class InstitutionInput
 {
     [Required(ErrorMessage = "Give the institution's name.")]
     [StringLength(Institution.MaxNameLength, ErrorMessage = "The name can be at most 200 characters long.")]
-    [Display(Name = "Name")]
+    [Display(Name = "Institution name")]
     public string Name { get; set; } = "";
 
     [Required(ErrorMessage = "Give the institution's short name.")]
