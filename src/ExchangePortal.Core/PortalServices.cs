@@ -33,6 +33,7 @@ public static class PortalServices
         .AddScoped<CoordinatorApplications>()
         .AddScoped<AdminStays>()
         .AddScoped<UserAdministration>()
+        .AddScoped<Institutions.InstitutionAdministration>()
         .AddScoped<Programme.AdminExports>()
         .AddScoped<Agreements.AgreementOverview>()
         .AddScoped<Agreements.AgreementAdministration>()

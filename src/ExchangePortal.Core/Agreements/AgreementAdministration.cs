@@ -24,7 +24,7 @@ public class AgreementAdministration(PortalDbContext db, ProgrammeClock clock)
 
     public async Task<NewAgreementOptions> GetNewOptionsAsync(CancellationToken ct = default)
     {
-        var institutions = await db.Institutions.AsNoTracking().OrderBy(i => i.Name)
+        var institutions = await db.Institutions.AsNoTracking().Where(i => i.IsActive).OrderBy(i => i.Name)
             .Select(i => new { i.Kind, Option = new Option<string>(i.Id.ToString(), i.Name) }).ToListAsync(ct);
         return new NewAgreementOptions(
             institutions.Where(i => i.Kind == InstitutionKind.University).Select(i => i.Option).ToList(),
@@ -34,7 +34,8 @@ public class AgreementAdministration(PortalDbContext db, ProgrammeClock clock)
     /// <summary>A new agreement starts as a draft; returns its id.</summary>
     public async Task<int> CreateAsync(AgreementDraft draft, string actorId, CancellationToken ct = default)
     {
-        var parties = await db.Institutions.Where(i => i.Id == draft.UniversityId || i.Id == draft.HospitalId).ToListAsync(ct);
+        // A new agreement is made only with active institutions; existing ones keep theirs.
+        var parties = await db.Institutions.Where(i => i.IsActive && (i.Id == draft.UniversityId || i.Id == draft.HospitalId)).ToListAsync(ct);
         var university = parties.SingleOrDefault(i => i.Id == draft.UniversityId && i.Kind == InstitutionKind.University)
             ?? throw new DomainException("Choose a university from the list.");
         var hospital = parties.SingleOrDefault(i => i.Id == draft.HospitalId && i.Kind == InstitutionKind.Hospital)

@@ -13,6 +13,9 @@ public static class AgreementRules
         [AgreementStatus.Terminated] = [AgreementStatus.Draft, AgreementStatus.Active],
     };
 
+    /// <summary>Agreements not yet ended: their parties are still needed (an institution party to one stays active).</summary>
+    public static readonly AgreementStatus[] Ongoing = [AgreementStatus.Draft, AgreementStatus.Active];
+
     public static bool CanMove(AgreementStatus from, AgreementStatus to) =>
         AllowedFrom.TryGetValue(to, out var allowed) && allowed.Contains(from);
 

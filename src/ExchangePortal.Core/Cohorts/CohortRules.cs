@@ -30,6 +30,9 @@ public static class CohortRules
     /// <summary>The actions a cohort in this status can take, in the order the page offers them.</summary>
     public static IEnumerable<CohortAction> ActionsFrom(CohortStatus from) => Enum.GetValues<CohortAction>().Where(a => CanTake(a, from));
 
+    /// <summary>Completed and cancelled cohorts are over; every other cohort is open work.</summary>
+    public static readonly CohortStatus[] Ended = [CohortStatus.Completed, CohortStatus.Cancelled];
+
     /// <summary>Completed and cancelled cohorts are kept as they were.</summary>
-    public static bool CanEdit(CohortStatus status) => status is not (CohortStatus.Completed or CohortStatus.Cancelled);
+    public static bool CanEdit(CohortStatus status) => !Ended.Contains(status);
 }

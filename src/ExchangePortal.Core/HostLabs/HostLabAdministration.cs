@@ -31,7 +31,7 @@ public class HostLabAdministration(PortalDbContext db)
 
     public async Task<IReadOnlyList<Option<int>>> ListUniversitiesAsync(CancellationToken ct = default) =>
         await db.Institutions.AsNoTracking()
-            .Where(i => i.Kind == InstitutionKind.University)
+            .Where(i => i.Kind == InstitutionKind.University && i.IsActive)
             .OrderBy(i => i.Name)
             .Select(i => new Option<int>(i.Id, i.Name))
             .ToListAsync(ct);
@@ -46,7 +46,7 @@ public class HostLabAdministration(PortalDbContext db)
 
     public async Task<int> CreateAsync(int universityId, HostLabDraft draft, CancellationToken ct = default)
     {
-        var university = await db.Institutions.SingleOrDefaultAsync(i => i.Id == universityId && i.Kind == InstitutionKind.University, ct)
+        var university = await db.Institutions.SingleOrDefaultAsync(i => i.Id == universityId && i.Kind == InstitutionKind.University && i.IsActive, ct)
             ?? throw new DomainException("Please choose a university from the list.");
         var lab = new HostLab(university, draft.Name, draft.Department, draft.PrincipalInvestigatorName,
             draft.PrincipalInvestigatorEmail, SplitAreas(draft.ResearchAreas), draft.Description, draft.DefaultSeats);

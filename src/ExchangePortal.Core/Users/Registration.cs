@@ -11,7 +11,7 @@ public class Registration(PortalDbContext db, UserManager<PortalUser> users, Acc
 {
     public async Task<IReadOnlyList<Option<int>>> ListHospitalsAsync(CancellationToken ct = default) =>
         await db.Institutions.AsNoTracking()
-            .Where(i => i.Kind == InstitutionKind.Hospital)
+            .Where(i => i.Kind == InstitutionKind.Hospital && i.IsActive)
             .OrderBy(i => i.Name)
             .Select(i => new Option<int>(i.Id, i.Name))
             .ToListAsync(ct);
@@ -22,7 +22,7 @@ public class Registration(PortalDbContext db, UserManager<PortalUser> users, Acc
     {
         if (!consented)
             return (null, ["Please agree to the privacy notice to register."]);
-        var hospital = await db.Institutions.SingleOrDefaultAsync(i => i.Id == hospitalId && i.Kind == InstitutionKind.Hospital, ct);
+        var hospital = await db.Institutions.SingleOrDefaultAsync(i => i.Id == hospitalId && i.Kind == InstitutionKind.Hospital && i.IsActive, ct);
         if (hospital is null)
             return (null, ["Please choose your hospital from the list."]);
 

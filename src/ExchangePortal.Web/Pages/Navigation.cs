@@ -22,7 +22,8 @@ public static class Navigation
         new(Roles.Administrator, "Administration", "/Admin", true,
         [
             new("/Admin", "Dashboard"), new("/Admin/Agreements", "Agreements"), new("/Admin/Stays", "Stays"),
-            new("/Admin/Users", "Users"), new("/Admin/Audit", "Audit trail"), new("/Admin/Exports", "Exports"),
+            new("/Admin/Users", "Users"), new("/Admin/Institutions", "Institutions"), new("/Admin/Audit", "Audit trail"),
+            new("/Admin/Exports", "Exports"),
         ]),
     ];
 }
