@@ -1,5 +1,6 @@
 using ExchangePortal.Core.Agreements;
 using ExchangePortal.Core.Applications;
+using ExchangePortal.Core.Auditing;
 using ExchangePortal.Core.Data;
 using ExchangePortal.Core.HostLabs;
 using Microsoft.EntityFrameworkCore;
@@ -140,6 +141,38 @@ public class CohortAdministration(PortalDbContext db, ProgrammeClock clock)
         db.Milestones.AddRange(cohort.KeyDateMilestones());
         await db.SaveChangesAsync(ct);
         return cohort.Id;
+    }
+
+    /// <summary>
+    /// Copies the cohort to the next cycle (<see cref="ExchangeCohort.CopyToNextCycle"/>) with its key-date milestones;
+    /// the copy's creation is audited with the cohort it was copied from. Returns the new cohort's id.
+    /// </summary>
+    /// <returns>null when there is no such cohort.</returns>
+    public async Task<int?> CopyToNextCycleAsync(int id, int months, int days, string actorId, CancellationToken ct = default)
+    {
+        var source = await db.Cohorts
+            .Include(c => c.Agreement)
+            .Include(c => c.Labs).ThenInclude(l => l.HostLab)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (source is null)
+            return null;
+        if (source.Agreement.Status != AgreementStatus.Active || source.Agreement.EffectiveTo < clock.Today)
+            throw new DomainException("The cohort's agreement is no longer active; a new cohort needs an active agreement.");
+        var copy = source.CopyToNextCycle(months, days);
+        db.Cohorts.Add(copy);
+        db.Milestones.AddRange(copy.KeyDateMilestones());
+        // The audit entry names the new cohort's id, so it is written after the insert, in the same transaction.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        db.AuditEntries.Add(new AuditEntry(clock.Now, actorId, "exchangeCohort.copied", nameof(ExchangeCohort), copy.Id.ToString(), new()
+        {
+            ["CopiedFrom"] = new FieldChange(null, $"{source.Id} {source.Name}"),
+            ["Interval"] = new FieldChange(null, $"{months} months {days} days"),
+        }));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return copy.Id;
     }
 
     /// <returns>false when there is no such cohort.</returns>
