@@ -112,11 +112,7 @@ public class CohortAdministration(PortalDbContext db, ProgrammeClock clock)
 
     public async Task<CohortEditor?> GetEditorAsync(int id, CancellationToken ct = default)
     {
-        var cohort = await db.Cohorts.AsNoTracking()
-            .Include(c => c.Agreement)
-            .Include(c => c.Labs).ThenInclude(l => l.HostLab)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(c => c.Id == id, ct);
+        var cohort = await WithLabs().AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
         if (cohort is null)
             return null;
         var others = await db.HostLabs.AsNoTracking()
@@ -150,11 +146,7 @@ public class CohortAdministration(PortalDbContext db, ProgrammeClock clock)
     /// <returns>null when there is no such cohort.</returns>
     public async Task<int?> CopyToNextCycleAsync(int id, int months, int days, string actorId, CancellationToken ct = default)
     {
-        var source = await db.Cohorts
-            .Include(c => c.Agreement)
-            .Include(c => c.Labs).ThenInclude(l => l.HostLab)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(c => c.Id == id, ct);
+        var source = await WithLabs().SingleOrDefaultAsync(c => c.Id == id, ct);
         if (source is null)
             return null;
         if (source.Agreement.Status != AgreementStatus.Active || source.Agreement.EffectiveTo < clock.Today)
@@ -178,11 +170,7 @@ public class CohortAdministration(PortalDbContext db, ProgrammeClock clock)
     /// <returns>false when there is no such cohort.</returns>
     public async Task<bool> UpdateAsync(int id, CohortPlan plan, string stamp, CancellationToken ct = default)
     {
-        var cohort = await db.Cohorts
-            .Include(c => c.Agreement)
-            .Include(c => c.Labs).ThenInclude(l => l.HostLab)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(c => c.Id == id, ct);
+        var cohort = await WithLabs().SingleOrDefaultAsync(c => c.Id == id, ct);
         if (cohort is null)
             return false;
         if (Stamp(cohort) != stamp)
@@ -229,6 +217,9 @@ public class CohortAdministration(PortalDbContext db, ProgrammeClock clock)
                 : throw new DomainException("Please choose labs from the list of active labs of the agreement's university."))
             .ToList();
     }
+
+    private IQueryable<ExchangeCohort> WithLabs() => db.Cohorts.Include(c => c.Agreement)
+        .Include(c => c.Labs).ThenInclude(l => l.HostLab).AsSplitQuery();
 
     private static CohortPlan PlanOf(ExchangeCohort c) => new(c.Name, c.ApplicationOpensOn, c.ApplicationClosesOn, c.StartsOn,
         c.EndsOn, c.Capacity, c.RequiresEndorsement, c.Labs.Select(l => new LabSeatPlan(l.HostLabId, l.Seats)).ToList());
