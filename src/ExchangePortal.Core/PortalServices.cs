@@ -39,6 +39,7 @@ public static class PortalServices
         .AddScoped<Agreements.AgreementAdministration>()
         .AddScoped<Agreements.AgreementTimeline>()
         .AddScoped<Agreements.MilestoneAdministration>()
+        .AddScoped<Agreements.AgreementExpiry>()
         .AddScoped<Agreements.MilestoneProgress>()
         .AddScoped<Auditing.AuditTrail>()
         .AddScoped<OfferLapses>()

@@ -164,7 +164,7 @@ public class AgreementAdministration(PortalDbContext db, ProgrammeClock clock)
         : string.Join("; ", signatories.Select(s => s.ToString()).Order(StringComparer.Ordinal));
 
     // Exactly the fields whose value differs; a new record (no before) lists the fields it was given.
-    private static Dictionary<string, FieldChange> Fields(Dictionary<string, string?>? before, Dictionary<string, string?> after) =>
+    internal static Dictionary<string, FieldChange> Fields(Dictionary<string, string?>? before, Dictionary<string, string?> after) =>
         after.Where(f => (before is null ? f.Value is not null : before[f.Key] != f.Value))
             .ToDictionary(f => f.Key, f => new FieldChange(before?[f.Key], f.Value));
 }

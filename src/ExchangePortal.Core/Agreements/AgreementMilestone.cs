@@ -51,6 +51,7 @@ public class AgreementMilestone
     public MilestoneSource Source { get; private set; }
     public int? CohortId { get; private set; }
     public ExchangeCohort? Cohort { get; private set; }
+    public uint Version { get; private set; }
 
     /// <summary>What the target counts; null when the milestone has no target.</summary>
     public MilestoneMeasure? Measure { get; private set; }
@@ -91,6 +92,31 @@ public class AgreementMilestone
         Title = title;
         if (Status != MilestoneStatus.Done)
             DueOn = dueOn;
+    }
+
+    /// <summary>Corrects the milestone; a cohort's key-date milestone keeps the title and date it takes from the cohort.</summary>
+    public void Edit(string title, DateOnly dueOn, CollaborationArea? area, PortalUser? owner)
+    {
+        if (string.IsNullOrWhiteSpace(title))
+            throw new DomainException("Give the milestone a title.");
+        title = title.Trim();
+        if (!MilestoneRules.CanReschedule(Source) && (title != Title || dueOn != DueOn))
+            throw new DomainException("This milestone follows its cohort's dates: change its title and due date by editing the cohort.");
+        Title = title;
+        DueOn = dueOn;
+        Area = area;
+        AreaId = area?.Id;
+        Owner = owner;
+        OwnerId = owner?.Id;
+    }
+
+    /// <summary>Refuses to delete a milestone that carries a record: evidence, a completion, or a cohort's key date.</summary>
+    public void EnsureDeletable()
+    {
+        if (!MilestoneRules.CanReschedule(Source))
+            throw new DomainException("This milestone follows its cohort's dates and is kept while the cohort exists.");
+        if (!MilestoneRules.CanDelete(Source, EvidenceNote, CompletedOn))
+            throw new DomainException("This milestone has evidence recorded and is kept; mark it missed instead.");
     }
 
     /// <summary>Gives the milestone a target counted from real data; the lab, department and dates narrow placements only.</summary>

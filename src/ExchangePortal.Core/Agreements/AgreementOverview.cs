@@ -30,6 +30,14 @@ public sealed record AgreementView(int Id, string Title, int UniversityId, strin
     List<SignatoryView> Signatories, List<MilestoneView> Milestones, List<AgreementDocumentView> Documents,
     AgreementChoices? Choices = null, List<HistoryEntry>? History = null);
 
+/// <summary>One milestone as its edit page shows it: its fields, what can be chosen for them, and its history.</summary>
+public sealed record MilestoneEditor(int AgreementId, string Agreement, int Id, string Title, DateOnly DueOn, int? AreaId, string? OwnerId,
+    MilestoneSource Source, MilestoneStatus Status, string? EvidenceNote, DateOnly? CompletedOn, MilestoneTargetView? Target, uint Version,
+    AgreementChoices? Choices = null, List<HistoryEntry>? History = null)
+{
+    public bool CanDelete => MilestoneRules.CanDelete(Source, EvidenceNote, CompletedOn);
+}
+
 /// <summary>What the programme office reads about agreements: the list, one agreement's page, its timeline.</summary>
 public class AgreementOverview(PortalDbContext db, ProgrammeClock clock, MilestoneProgress progress)
 {
@@ -71,13 +79,7 @@ public class AgreementOverview(PortalDbContext db, ProgrammeClock clock, Milesto
         if (view is null)
             return null;
         var actuals = await progress.ForAgreementAsync(id, ct);
-        var recordId = id.ToString();
-        var history = await db.AuditEntries.AsNoTracking()
-            .Where(e => e.RecordType == nameof(Agreement) && e.RecordId == recordId)
-            .OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Take(HistoryShown)
-            .Select(e => new HistoryEntry(e.At, db.Users.Where(u => u.Id == e.ActorId).Select(u => u.Email).FirstOrDefault() ?? "Exchange Portal",
-                e.Action, e.Changes))
-            .ToListAsync(ct);
+        var history = await HistoryAsync(nameof(Agreement), id.ToString(), ct);
         return view with
         {
             Milestones = view.Milestones.Select(m => m with { Actual = actuals.TryGetValue(m.Id, out var actual) ? actual : null }).ToList(),
@@ -85,6 +87,34 @@ public class AgreementOverview(PortalDbContext db, ProgrammeClock clock, Milesto
             History = history,
         };
     }
+
+    /// <returns>null when the milestone is not one of this agreement's.</returns>
+    public async Task<MilestoneEditor?> GetMilestoneAsync(int agreementId, int milestoneId, CancellationToken ct = default)
+    {
+        var editor = await db.Milestones.AsNoTracking().Where(m => m.Id == milestoneId && m.AgreementId == agreementId)
+            .Select(m => new MilestoneEditor(m.AgreementId, m.Agreement.Title, m.Id, m.Title, m.DueOn, m.AreaId, m.OwnerId, m.Source, m.Status,
+                m.EvidenceNote, m.CompletedOn,
+                m.Measure == null ? null : new MilestoneTargetView(m.Measure.Value, m.TargetValue ?? 0, m.TargetLabId,
+                    m.TargetLab == null ? null : m.TargetLab.Name, m.TargetDepartment, m.TargetFrom, m.TargetTo),
+                m.Version, null, null))
+            .SingleOrDefaultAsync(ct);
+        if (editor is null)
+            return null;
+        var universityId = await db.Agreements.Where(a => a.Id == agreementId).Select(a => a.UniversityId).SingleAsync(ct);
+        return editor with
+        {
+            Choices = await ChoicesAsync(universityId, ct),
+            History = await HistoryAsync(nameof(AgreementMilestone), milestoneId.ToString(), ct),
+        };
+    }
+
+    private Task<List<HistoryEntry>> HistoryAsync(string recordType, string recordId, CancellationToken ct) =>
+        db.AuditEntries.AsNoTracking()
+            .Where(e => e.RecordType == recordType && e.RecordId == recordId)
+            .OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Take(HistoryShown)
+            .Select(e => new HistoryEntry(e.At, db.Users.Where(u => u.Id == e.ActorId).Select(u => u.Email).FirstOrDefault() ?? "Exchange Portal",
+                e.Action, e.Changes))
+            .ToListAsync(ct);
 
     private async Task<AgreementChoices> ChoicesAsync(int universityId, CancellationToken ct)
     {

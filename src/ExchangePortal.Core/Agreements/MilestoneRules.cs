@@ -29,4 +29,11 @@ public static class MilestoneRules
 
     public static bool CanTake(MilestoneAction action, MilestoneStatus status) =>
         AllowedFrom.TryGetValue(action, out var from) && from.Contains(status);
+
+    /// <summary>Manual milestones can be given another title and date; a cohort's key dates follow the cohort.</summary>
+    public static bool CanReschedule(MilestoneSource source) => source == MilestoneSource.Manual;
+
+    /// <summary>Only a manual milestone with no evidence and no completion recorded can be deleted.</summary>
+    public static bool CanDelete(MilestoneSource source, string? evidenceNote, DateOnly? completedOn) =>
+        CanReschedule(source) && evidenceNote is null && completedOn is null;
 }

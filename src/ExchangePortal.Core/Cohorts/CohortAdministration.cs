@@ -1,5 +1,6 @@
 using ExchangePortal.Core.Agreements;
 using ExchangePortal.Core.Applications;
+using ExchangePortal.Core.Auditing;
 using ExchangePortal.Core.Data;
 using ExchangePortal.Core.HostLabs;
 using Microsoft.EntityFrameworkCore;
@@ -111,11 +112,7 @@ public class CohortAdministration(PortalDbContext db, ProgrammeClock clock)
 
     public async Task<CohortEditor?> GetEditorAsync(int id, CancellationToken ct = default)
     {
-        var cohort = await db.Cohorts.AsNoTracking()
-            .Include(c => c.Agreement)
-            .Include(c => c.Labs).ThenInclude(l => l.HostLab)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(c => c.Id == id, ct);
+        var cohort = await WithLabs().AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
         if (cohort is null)
             return null;
         var others = await db.HostLabs.AsNoTracking()
@@ -142,14 +139,38 @@ public class CohortAdministration(PortalDbContext db, ProgrammeClock clock)
         return cohort.Id;
     }
 
+    /// <summary>
+    /// Copies the cohort to the next cycle (<see cref="ExchangeCohort.CopyToNextCycle"/>) with its key-date milestones;
+    /// the copy's creation is audited with the cohort it was copied from. Returns the new cohort's id.
+    /// </summary>
+    /// <returns>null when there is no such cohort.</returns>
+    public async Task<int?> CopyToNextCycleAsync(int id, int months, int days, string actorId, CancellationToken ct = default)
+    {
+        var source = await WithLabs().SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (source is null)
+            return null;
+        if (source.Agreement.Status != AgreementStatus.Active || source.Agreement.EffectiveTo < clock.Today)
+            throw new DomainException("The cohort's agreement is no longer active; a new cohort needs an active agreement.");
+        var copy = source.CopyToNextCycle(months, days);
+        db.Cohorts.Add(copy);
+        db.Milestones.AddRange(copy.KeyDateMilestones());
+        // The audit entry names the new cohort's id, so it is written after the insert, in the same transaction.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        db.AuditEntries.Add(new AuditEntry(clock.Now, actorId, "exchangeCohort.copied", nameof(ExchangeCohort), copy.Id.ToString(), new()
+        {
+            ["CopiedFrom"] = new FieldChange(null, $"{source.Id} {source.Name}"),
+            ["Interval"] = new FieldChange(null, $"{months} months {days} days"),
+        }));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return copy.Id;
+    }
+
     /// <returns>false when there is no such cohort.</returns>
     public async Task<bool> UpdateAsync(int id, CohortPlan plan, string stamp, CancellationToken ct = default)
     {
-        var cohort = await db.Cohorts
-            .Include(c => c.Agreement)
-            .Include(c => c.Labs).ThenInclude(l => l.HostLab)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(c => c.Id == id, ct);
+        var cohort = await WithLabs().SingleOrDefaultAsync(c => c.Id == id, ct);
         if (cohort is null)
             return false;
         if (Stamp(cohort) != stamp)
@@ -196,6 +217,9 @@ public class CohortAdministration(PortalDbContext db, ProgrammeClock clock)
                 : throw new DomainException("Please choose labs from the list of active labs of the agreement's university."))
             .ToList();
     }
+
+    private IQueryable<ExchangeCohort> WithLabs() => db.Cohorts.Include(c => c.Agreement)
+        .Include(c => c.Labs).ThenInclude(l => l.HostLab).AsSplitQuery();
 
     private static CohortPlan PlanOf(ExchangeCohort c) => new(c.Name, c.ApplicationOpensOn, c.ApplicationClosesOn, c.StartsOn,
         c.EndsOn, c.Capacity, c.RequiresEndorsement, c.Labs.Select(l => new LabSeatPlan(l.HostLabId, l.Seats)).ToList());

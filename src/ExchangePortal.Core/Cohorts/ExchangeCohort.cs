@@ -144,6 +144,40 @@ public class ExchangeCohort : Auditing.IFieldAudited
         return cohortLab;
     }
 
+    public const int MaxNameLength = 200;
+
+    /// <summary>The longest interval a cohort is copied forward by is ten years; these bound each part of it.</summary>
+    public const int MaxCopyMonths = 120;
+    public const int MaxCopyDays = 3660;
+
+    /// <summary>
+    /// The next cycle: a new cohort in planning under the same agreement, every date moved by the interval, with the same
+    /// capacity and the same labs and seats (those still active). This cohort is left as it is.
+    /// </summary>
+    public ExchangeCohort CopyToNextCycle(int months, int days)
+    {
+        if (months < 0 || days < 0 || months + days == 0)
+            throw new DomainException("Choose an interval of at least one day.");
+        if (months > MaxCopyMonths || days > MaxCopyDays || StartsOn.AddMonths(months).AddDays(days) > StartsOn.AddYears(10))
+            throw new DomainException("Choose an interval of at most 10 years.");
+        DateOnly Shift(DateOnly day) => day.AddMonths(months).AddDays(days);
+        var copy = new ExchangeCohort(Agreement, NextCycleName(Name, StartsOn.Year, Shift(StartsOn).Year), Shift(ApplicationOpensOn),
+            Shift(ApplicationClosesOn), Shift(StartsOn), Shift(EndsOn), Capacity, RequiresEndorsement);
+        foreach (var lab in Labs.Where(l => l.HostLab.IsActive))
+            copy.AddLab(lab.HostLab, lab.Seats);
+        return copy;
+    }
+
+    /// <summary>"2026 Spring cohort" moved into 2027 becomes "2027 Spring cohort"; a name without its year gets " (copy)".</summary>
+    public static string NextCycleName(string name, int fromYear, int toYear)
+    {
+        var (from, to) = (fromYear.ToString(System.Globalization.CultureInfo.InvariantCulture), toYear.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (fromYear != toYear && name.Contains(from, StringComparison.Ordinal))
+            return name.Replace(from, to, StringComparison.Ordinal);
+        const string suffix = " (copy)";
+        return (name.Length + suffix.Length > MaxNameLength ? name[..(MaxNameLength - suffix.Length)] : name) + suffix;
+    }
+
     /// <summary>The cohort's key dates as milestones of its agreement.</summary>
     public IEnumerable<AgreementMilestone> KeyDateMilestones() =>
         new[] { MilestoneSource.CohortWindowOpens, MilestoneSource.CohortArrivals, MilestoneSource.CohortCompletion }

@@ -54,6 +54,21 @@ internal static class ReminderEmails
         return new Notification($"reminder.document.expires-{window}", to.Email, Cut(subject), body, now);
     }
 
+    public static Notification AgreementEnding(AgreementReminder a, ReminderRecipient to, int window, int daysLeft, PublicLinks links,
+        DateTimeOffset now)
+    {
+        var link = links.To($"/Admin/Agreements/{a.AgreementId}");
+        var ends = a.EndsOn.ToString("yyyy-MM-dd");
+        var (subject, body) = ApplicationEmails.IsChinese(to.Culture)
+            ? ($"协议将于{ends}到期：{a.Title}",
+                $"{to.Name}，您好：\n\n{a.University}与{a.Hospital}之间的协议“{a.Title}”将于{ends}（{DaysZh(daysLeft)}）到期。"
+                + $"如需续签，请打开该协议，点击“创建续签里程碑”以跟进续签工作。\n\n查看协议：{link}\n\n学术交流平台")
+            : ($"Agreement ends on {ends}: {a.Title}",
+                $"Dear {to.Name},\n\nThe agreement \"{a.Title}\" between {a.University} and {a.Hospital} ends on {ends} ({DaysEn(daysLeft)}). "
+                + $"If it is to be renewed, open it and choose \"Create renewal milestone\" to track the renewal.\n\nSee the agreement: {link}\n\nExchange Portal");
+        return new Notification($"reminder.agreement.ends-{window}", to.Email, Cut(subject), body, now);
+    }
+
     private static string DaysEn(int days) => days switch { 0 => "today", 1 => "tomorrow", _ => $"in {days} days" };
 
     private static string DaysZh(int days) => days switch { 0 => "今天", 1 => "明天", _ => $"{days}天后" };

@@ -15,11 +15,14 @@ internal sealed record MilestoneReminder(int MilestoneId, int AgreementId, strin
 internal sealed record DocumentReminder(Guid DocumentId, DocumentKind Kind, DateOnly ExpiresOn, int ApplicationId, string Cohort,
     DateOnly StayEndsOn, int HospitalId, string DoctorUserId, string DoctorName, string DoctorEmail, string? DoctorCulture);
 
+internal sealed record AgreementReminder(int AgreementId, string Title, string University, string Hospital, DateOnly EndsOn);
+
 internal sealed record ReminderRecipient(string UserId, string Name, string Email, string? Culture);
 
 /// <summary>
 /// The daily reminders: milestone owners 14 days and 1 day before a due date and once it is overdue; applicants and their
-/// hospital's coordinators 60, 30 and 7 days before a document expires within the stay. Each reminder is queued once, by
+/// hospital's coordinators 60, 30 and 7 days before a document expires within the stay; administrators 180, 90 and 30
+/// days before an active agreement ends (an agreement has no owner of its own). Each reminder is queued once, by
 /// a unique key inserted in the same transaction as its outbox email, so reruns and several instances send nothing twice.
 /// </summary>
 public class Reminders(PortalDbContext db, ProgrammeClock clock, PublicLinks links, ILogger<Reminders> logger)
@@ -75,6 +78,17 @@ public class Reminders(PortalDbContext db, ProgrammeClock clock, PublicLinks lin
             due.Add(($"{key}:{d.DoctorUserId}", ReminderEmails.DocumentToApplicant(d, window, daysLeft, links, now)));
             foreach (var coordinator in coordinators.Where(c => c.HospitalId == d.HospitalId))
                 due.Add(($"{key}:{coordinator.Recipient.UserId}", ReminderEmails.DocumentToCoordinator(d, coordinator.Recipient, window, daysLeft, links, now)));
+        }
+        var agreements = await AgreementsAsync(today, ct);
+        List<ReminderRecipient> administrators = agreements.Count == 0 ? [] : await AdministratorsAsync(now, ct);
+        foreach (var a in agreements)
+        {
+            var daysLeft = a.EndsOn.DayNumber - today.DayNumber;
+            if (AgreementRules.ReminderWindow(daysLeft) is not { } window)
+                continue;
+            foreach (var administrator in administrators)
+                due.Add(($"agreement:{a.AgreementId}:ends-{window}:{a.EndsOn:yyyy-MM-dd}:{administrator.UserId}",
+                    ReminderEmails.AgreementEnding(a, administrator, window, daysLeft, links, now)));
         }
         if (due.Count == 0)
             return 0;
@@ -138,6 +152,27 @@ public class Reminders(PortalDbContext db, ProgrammeClock clock, PublicLinks lin
                 d.Application.Placement != null ? d.Application.Placement.EndsOn : d.Application.Cohort.EndsOn,
                 d.Application.Doctor.HospitalId, d.Application.Doctor.UserId, d.Application.Doctor.FullName, d.Application.Doctor.Email,
                 d.Application.Doctor.User.PreferredCulture))
+            .ToListAsync(ct);
+    }
+
+    private Task<List<AgreementReminder>> AgreementsAsync(DateOnly today, CancellationToken ct)
+    {
+        var horizon = today.AddDays(AgreementRules.RenewalHorizonDays);
+        return db.Agreements.AsNoTracking()
+            .Where(a => a.Status == AgreementStatus.Active && a.EffectiveTo >= today && a.EffectiveTo <= horizon)
+            .OrderBy(a => a.EffectiveTo).ThenBy(a => a.Id)
+            .Select(a => new AgreementReminder(a.Id, a.Title, a.University.Name, a.Hospital.Name, a.EffectiveTo))
+            .ToListAsync(ct);
+    }
+
+    private Task<List<ReminderRecipient>> AdministratorsAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var role = RoleConfiguration.RoleId(Roles.Administrator);
+        return db.Users.AsNoTracking()
+            .Where(u => u.Email != null && (u.LockoutEnd == null || u.LockoutEnd <= now))
+            .Where(u => db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == role))
+            .OrderBy(u => u.Id)
+            .Select(u => new ReminderRecipient(u.Id, u.DisplayName, u.Email!, u.PreferredCulture))
             .ToListAsync(ct);
     }
 

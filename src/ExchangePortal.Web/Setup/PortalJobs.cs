@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ExchangePortal.Core.Agreements;
 using ExchangePortal.Core.Applications;
 using ExchangePortal.Core.Notifications;
 using Microsoft.Extensions.Options;
@@ -47,7 +48,10 @@ public sealed class OfferLapseJob(IOptions<OfferOptions> offers) : IRecurringWor
         await scoped.GetRequiredService<OfferLapses>().LapseOverdueAsync(ct) > 0;
 }
 
-/// <summary>Looks every hour and queues the day's reminders from the set hour on (programme time); the keys make reruns harmless.</summary>
+/// <summary>
+/// Looks every hour: expires the agreements that have ended, then queues the day's reminders from the set hour on
+/// (programme time); the keys make reruns harmless.
+/// </summary>
 public sealed class ReminderJob(IOptions<ReminderOptions> reminders) : IRecurringWork
 {
     public string Name => "reminders";
@@ -56,6 +60,7 @@ public sealed class ReminderJob(IOptions<ReminderOptions> reminders) : IRecurrin
 
     public async Task<bool> RunAsync(IServiceProvider scoped, CancellationToken ct)
     {
+        await scoped.GetRequiredService<AgreementExpiry>().ExpireEndedAsync(ct);
         await scoped.GetRequiredService<Reminders>().RunDailyAsync(reminders.Value.Hour, ct);
         return false;
     }

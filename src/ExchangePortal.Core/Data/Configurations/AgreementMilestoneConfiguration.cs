@@ -11,6 +11,7 @@ internal class AgreementMilestoneConfiguration : IEntityTypeConfiguration<Agreem
     {
         builder.ToTable("Milestones");
         builder.Property(m => m.Title).HasMaxLength(300);
+        builder.Property(m => m.Version).IsRowVersion();
         builder.Property(m => m.EvidenceNote).HasMaxLength(4000);
         builder.HasOne(m => m.Area).WithMany().HasForeignKey(m => m.AreaId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(m => m.Owner).WithMany().HasForeignKey(m => m.OwnerId).OnDelete(DeleteBehavior.SetNull);

@@ -159,6 +159,15 @@ public class MilestoneInput
     public TargetInput Target { get; set; } = new();
 
     public NewMilestone ToNew() => new(Title, DueOn!.Value, AreaId, string.IsNullOrEmpty(OwnerId) ? null : OwnerId, Target.ToTarget());
+
+    public static MilestoneInput From(MilestoneEditor m) => new()
+    {
+        Title = m.Title,
+        DueOn = m.DueOn,
+        AreaId = m.AreaId,
+        OwnerId = m.OwnerId,
+        Target = TargetInput.Of(m.Target),
+    };
 }
 
 /// <summary>

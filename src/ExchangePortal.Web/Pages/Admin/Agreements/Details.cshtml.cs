@@ -24,6 +24,9 @@ public class DetailsModel(AgreementOverview overview, MilestoneAdministration mi
         return this.DecideAsync(() => milestones.AddAsync(id, milestone.ToNew(), User.UserId(), ct), "Milestone added.", () => ShowAsync(id, ct), new { id });
     }
 
+    public Task<IActionResult> OnPostRenewalAsync(int id, CancellationToken ct) =>
+        this.DecideAsync(() => milestones.AddRenewalAsync(id, User.UserId(), ct), "Renewal milestone created.", () => ShowAsync(id, ct), new { id });
+
     public Task<IActionResult> OnPostChangeAsync(int id, int milestoneId, MilestoneAction change,
         [StringLength(4000, ErrorMessage = "Keep the note under 4,000 characters.")] string? note, CancellationToken ct) =>
         this.DecideAsync(() => milestones.ChangeAsync(id, milestoneId, change, note, User.UserId(), ct), "Milestone updated.",

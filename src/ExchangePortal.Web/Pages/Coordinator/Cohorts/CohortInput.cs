@@ -66,6 +66,18 @@ public class NewCohortInput : CohortInput
     public int? AgreementId { get; set; }
 }
 
+/// <summary>The "Copy to the next cycle" form: the interval every date of the copy moves by.</summary>
+public class CopyInput
+{
+    [Range(0, ExchangeCohort.MaxCopyMonths, ErrorMessage = "Months must be between 0 and 120.")]
+    [Display(Name = "Months later")]
+    public int? Months { get; set; } = 12;
+
+    [Range(0, ExchangeCohort.MaxCopyDays, ErrorMessage = "Days must be between 0 and 3660.")]
+    [Display(Name = "Days later")]
+    public int? Days { get; set; } = 0;
+}
+
 public class LabSeatsInput
 {
     public int HostLabId { get; set; }

@@ -9,6 +9,9 @@ public class DetailsModel(CohortAdministration cohorts) : PageModel
 {
     public CohortDetails Cohort { get; private set; } = null!;
 
+    /// <summary>The "Copy to the next cycle" form: twelve months later, or what was posted when it was refused.</summary>
+    public CopyInput Copy { get; private set; } = new();
+
     [TempData]
     public string? StatusMessage { get; set; }
 
@@ -23,6 +26,13 @@ public class DetailsModel(CohortAdministration cohorts) : PageModel
 
     public Task<IActionResult> OnPostStatusAsync(int id, CohortAction change, CancellationToken ct) =>
         this.DecideAsync(() => cohorts.ChangeStatusAsync(id, change, ct), Done(change), () => OnGetAsync(id, ct), new { id });
+
+    public Task<IActionResult> OnPostCopyAsync(int id, CopyInput copy, CancellationToken ct)
+    {
+        Copy = copy;
+        return this.DecideAsync(() => cohorts.CopyToNextCycleAsync(id, copy.Months ?? 0, copy.Days ?? 0, User.UserId(), ct),
+            "The cohort was copied to the next cycle, in planning; check its name and dates.", () => OnGetAsync(id, ct), "Details");
+    }
 
     private static string Done(CohortAction change) => change switch
     {
