@@ -24,7 +24,7 @@ public class AdminStays(PortalDbContext db, SeatDesk seats, ProgrammeClock clock
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var placementLabId = await db.Placements.Where(p => p.ApplicationId == id).Select(p => (int?)p.CohortLabId).SingleOrDefaultAsync(ct);
         var lab = placementLabId is { } labId ? await seats.LockAsync(labId, ct) : null;
-        if (!await ApplicationChanges.ApplyAsync(db, db.Applications, id, version, async a =>
+        if (!await ApplicationChanges.ApplyAsync(db, db.Applications, id, version, actorId, async a =>
             {
                 a.Cancel(reason, actorId, clock.Now);
                 if (lab is not null)
