@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ExchangePortal.Core.Applications;
 
 public sealed record StayRow(int Id, uint Version, string Doctor, string Hospital, string Cohort, string Lab,
-    DateOnly StartsOn, DateOnly EndsOn, ApplicationStatus Status);
+    DateOnly StartsOn, DateOnly EndsOn, ApplicationStatus Status, string ApplicantUserId);
 
 /// <summary>The confirmed and running stays, which only an administrator may cancel.</summary>
 public class AdminStays(PortalDbContext db, SeatDesk seats, ProgrammeClock clock, PublicLinks links)
@@ -15,7 +15,7 @@ public class AdminStays(PortalDbContext db, SeatDesk seats, ProgrammeClock clock
             .Where(a => (a.Status == ApplicationStatus.Confirmed || a.Status == ApplicationStatus.InProgress) && a.Placement != null)
             .OrderBy(a => a.Placement!.StartsOn).ThenBy(a => a.Doctor.FullName)
             .Select(a => new StayRow(a.Id, a.Version, a.Doctor.FullName, a.Doctor.Hospital.ShortName, a.Cohort.Name,
-                a.Placement!.CohortLab.HostLab.Name, a.Placement.StartsOn, a.Placement.EndsOn, a.Status))
+                a.Placement!.CohortLab.HostLab.Name, a.Placement.StartsOn, a.Placement.EndsOn, a.Status, a.Doctor.UserId))
             .ToListAsync(ct);
 
     /// <summary>An administrator cancels a confirmed or running stay; the seat goes to the lab's waitlist.</summary>
@@ -24,7 +24,7 @@ public class AdminStays(PortalDbContext db, SeatDesk seats, ProgrammeClock clock
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var placementLabId = await db.Placements.Where(p => p.ApplicationId == id).Select(p => (int?)p.CohortLabId).SingleOrDefaultAsync(ct);
         var lab = placementLabId is { } labId ? await seats.LockAsync(labId, ct) : null;
-        if (!await ApplicationChanges.ApplyAsync(db, db.Applications, id, version, async a =>
+        if (!await ApplicationChanges.ApplyAsync(db, db.Applications, id, version, actorId, async a =>
             {
                 a.Cancel(reason, actorId, clock.Now);
                 if (lab is not null)

@@ -126,5 +126,5 @@ public class ApplicantApplications(PortalDbContext db, SeatDesk seats, Programme
     }
 
     private Task<bool> ChangeAsync(int id, uint version, string userId, Func<ExchangeApplication, Task> change, CancellationToken ct) =>
-        ApplicationChanges.ApplyAsync(db, db.Applications.Where(a => a.Doctor.UserId == userId), id, version, change, clock, links, ct);
+        ApplicationChanges.ApplyAsync(db, db.Applications.Where(a => a.Doctor.UserId == userId), id, version, deciderId: null, change, clock, links, ct);
 }

@@ -23,9 +23,12 @@ public sealed record PlacementRow(string Lab, string Supervisor, DateOnly Starts
 public sealed record ReviewDetails(int Id, uint Version, ApplicationStatus Status, bool EndorsementRequired, string Cohort,
     DateOnly CohortStartsOn, DateOnly CohortEndsOn, ApplicantProfile Applicant, string Plan, DateOnly? IntendedStartOn,
     DateOnly? IntendedEndOn, DateTimeOffset? SubmittedAt, DateTimeOffset? OfferRespondBy, string? WaitlistedFor,
-    List<LabChoiceSeats> Labs, List<DocumentRow> Documents, List<HistoryRow> History, PlacementRow? Placement)
+    List<LabChoiceSeats> Labs, List<DocumentRow> Documents, List<HistoryRow> History, PlacementRow? Placement, string ApplicantUserId)
 {
     public bool Allows(ApplicationAction action) => ApplicationRules.Allows(action, Status, EndorsementRequired);
+
+    /// <summary>Whether <paramref name="userId"/> is the applicant, who never decides on it (separation of duties).</summary>
+    public bool IsOwnApplicationOf(string userId) => ApplicantUserId == userId;
 }
 
 /// <summary>What a university coordinator reads about one application, and its documents (every view audited).</summary>
@@ -57,7 +60,8 @@ public class ApplicationReview(PortalDbContext db, ProgrammeClock clock)
                     .Select(h => new HistoryRow(h.At, h.From, h.To, h.Actor == null ? "Exchange Portal" : h.Actor.DisplayName, h.Comment))
                     .ToList(),
                 a.Placement == null ? null : new PlacementRow(a.Placement.CohortLab.HostLab.Name, a.Placement.Supervisor,
-                    a.Placement.StartsOn, a.Placement.EndsOn, a.Placement.ReleasedAt == null)))
+                    a.Placement.StartsOn, a.Placement.EndsOn, a.Placement.ReleasedAt == null),
+                a.Doctor.UserId))
             .SingleOrDefault());
 
     /// <summary>A document of a submitted application, for staff; the view is written to the audit trail.</summary>

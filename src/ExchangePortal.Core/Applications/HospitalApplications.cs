@@ -74,7 +74,7 @@ public class HospitalApplications(PortalDbContext db, ApplicationReview review, 
     private async Task<bool> ChangeAsync(int id, uint version, string userId, Action<ExchangeApplication> change, CancellationToken ct)
     {
         var hospitalId = await HospitalOfAsync(userId, ct) ?? throw new DomainException("Your account is not attached to a hospital.");
-        return await ApplicationChanges.ApplyAsync(db, db.Applications.Where(a => a.Doctor.HospitalId == hospitalId), id, version, a =>
+        return await ApplicationChanges.ApplyAsync(db, db.Applications.Where(a => a.Doctor.HospitalId == hospitalId), id, version, userId, a =>
         {
             change(a);
             return Task.CompletedTask;

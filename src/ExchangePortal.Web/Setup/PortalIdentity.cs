@@ -28,6 +28,7 @@ public static class PortalIdentity
                 options.SignIn.RequireConfirmedAccount = false;
             })
             .AddRoles<IdentityRole>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddEntityFrameworkStores<PortalDbContext>();
         builder.Services.ConfigureApplicationCookie(options =>
         {
