@@ -83,5 +83,8 @@ public class ProductionPortalFactory : PortalFactory
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Database:MigrateOnStartup", "true");
+        // Production refuses to start with an unencrypted key ring.
+        builder.UseSetting("DataProtection:CertificatePath", KeyRingCertificate.CertificatePath);
+        builder.UseSetting("DataProtection:CertificateKeyPath", KeyRingCertificate.KeyPath);
     }
 }
