@@ -22,6 +22,8 @@ public class LockoutTests
         portal.StartServer();
         using var holder = Browser(portal);
         Assert.Equal(HttpStatusCode.Redirect, (await holder.SignInAsync(Coordinator, DemoData.Password)).StatusCode);
+        var made = await holder.SubmitAsync(await holder.GetPageAsync("/Calendar"), "#calendar-form", new Dictionary<string, string>());
+        var feed = new Uri((await HtmlForms.ParseAsync(made)).QuerySelector("#feed-url")!.GetAttribute("value")!).AbsolutePath;
         using var stranger = Browser(portal);
 
         var answers = new List<string>();
@@ -33,6 +35,7 @@ public class LockoutTests
         Assert.All(answers, a => Assert.Equal(LoginModel.Refused, a));
         Assert.Equal(HttpStatusCode.OK, (await holder.GetAsync("/Coordinator")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await holder.GetAsync("/Coordinator/Cohorts")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await stranger.GetAsync(feed)).StatusCode); // the calendar app goes on too
 
         await using var db = portal.NewDbContext();
         var userId = await db.Users.Where(u => u.Email == Coordinator).Select(u => u.Id).SingleAsync();
