@@ -54,7 +54,7 @@ log "Seeding $APPLICATIONS applications"
 ConnectionStrings__Portal="$CS" dotnet "$TOOLS" seed --applications "$APPLICATIONS" | grep -E "done in|rror" || true
 
 log "Starting the portal (Production) with Maximum Pool Size=$POOL;Timeout=$WAIT"
-(cd src/ExchangePortal.Web && exec env ConnectionStrings__Portal="$CS;Maximum Pool Size=$POOL;Timeout=$WAIT" ASPNETCORE_ENVIRONMENT=Production \
+(cd src/ExchangePortal.Web && exec env ConnectionStrings__Portal="$CS;Maximum Pool Size=$POOL;Timeout=$WAIT" ASPNETCORE_ENVIRONMENT=Production DataProtection__AllowUnprotectedKeys=true \
     Portal__PublicUrl="http://127.0.0.1:$APP_PORT/" Email__Enabled=false Offers__LapseEnabled=false RateLimits__FormPostsPerMinute=100000 \
     taskset -c 0 dotnet "$DLL" --urls "http://127.0.0.1:$APP_PORT" >"$WORK/app.log" 2>&1) &
 APP_PID=$!

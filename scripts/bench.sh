@@ -138,7 +138,7 @@ for SCALE in $SCALES; do
     "${PSQL[@]}" -d "$DB" -c "CHECKPOINT"
 
     log "Starting the portal (Production, benchmark on) on 127.0.0.1:$APP_PORT"
-    (cd src/ExchangePortal.Web && exec env ConnectionStrings__Portal="$CS" ASPNETCORE_ENVIRONMENT=Production \
+    (cd src/ExchangePortal.Web && exec env ConnectionStrings__Portal="$CS" ASPNETCORE_ENVIRONMENT=Production DataProtection__AllowUnprotectedKeys=true \
         Benchmark__Enabled=true Email__Enabled=false Offers__LapseEnabled=false RateLimits__FormPostsPerMinute=100000 \
         Portal__PublicUrl="http://127.0.0.1:$APP_PORT/" \
         taskset -c "$APP_CPU" dotnet "$DLL" --urls "http://127.0.0.1:$APP_PORT" >"$WORK/app-$SCALE.log" 2>&1) &

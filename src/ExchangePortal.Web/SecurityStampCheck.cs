@@ -17,11 +17,16 @@ public static class SecurityStampCheck
     public const string Tag = "security stamp check";
 
     // Compiled once, so no LINQ translation or query cache lookup per request.
-    private static readonly Func<PortalDbContext, string, string?, DateTimeOffset, Task<bool>> IsCurrent =
-        EF.CompileAsyncQuery((PortalDbContext db, string userId, string? stamp, DateTimeOffset now) =>
-            db.Users.TagWith(Tag).AsNoTracking().Any(u => u.Id == userId && u.SecurityStamp == stamp && (u.LockoutEnd == null || u.LockoutEnd <= now)));
+    private static readonly Func<PortalDbContext, string, string?, Task<bool>> IsCurrent =
+        EF.CompileAsyncQuery((PortalDbContext db, string userId, string? stamp) =>
+            db.Users.TagWith(Tag).AsNoTracking().Any(u => u.Id == userId && u.SecurityStamp == stamp
+                && (u.LockoutEnd == null || u.LockoutEnd < PortalUser.AdministratorLockAfter)));
 
-    /// <summary>Rejects the cookie when the account's security stamp changed since sign-in or the account is locked.</summary>
+    /// <summary>
+    /// Rejects the cookie when the account's security stamp changed since sign-in or an administrator locked the account.
+    /// A lockout after failed sign-ins only stops new sign-ins: anyone who knows the address can cause one, so it must not
+    /// end the holder's open session.
+    /// </summary>
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         var services = context.HttpContext.RequestServices;
@@ -31,8 +36,7 @@ public static class SecurityStampCheck
         var recent = services.GetRequiredService<RecentStampChecks>();
         if (userId is not null && recent.WasCurrent(userId, stamp))
             return;
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        if (userId is not null && await IsCurrent(services.GetRequiredService<PortalDbContext>(), userId, stamp, now))
+        if (userId is not null && await IsCurrent(services.GetRequiredService<PortalDbContext>(), userId, stamp))
         {
             recent.Remember(userId, stamp);
             return;

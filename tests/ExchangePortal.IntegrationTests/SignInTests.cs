@@ -1,5 +1,6 @@
 using System.Net;
 using ExchangePortal.Core.Demo;
+using ExchangePortal.Web.Areas.Identity.Pages.Account;
 using Microsoft.EntityFrameworkCore;
 
 namespace ExchangePortal.IntegrationTests;
@@ -30,7 +31,7 @@ public class SignInTests(PortalFactory portal) : IClassFixture<PortalFactory>
         var response = await client.SignInAsync("doctor2@demo.local", "not-the-password-at-all");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("The email or password is not right.", (await HtmlForms.ParseAsync(response)).Text());
+        Assert.Contains(LoginModel.Refused, (await HtmlForms.ParseAsync(response)).Text());
     }
 
     [Fact]
@@ -43,7 +44,7 @@ public class SignInTests(PortalFactory portal) : IClassFixture<PortalFactory>
 
         var response = await client.SignInAsync(email, DemoData.Password);
 
-        Assert.Contains("locked", (await HtmlForms.ParseAsync(response)).Text());
+        Assert.Contains(LoginModel.Refused, (await HtmlForms.ParseAsync(response)).Text());
         await using var db = portal.NewDbContext();
         var lockoutEnd = await db.Users.Where(u => u.Email == email).Select(u => u.LockoutEnd).SingleAsync();
         Assert.InRange(lockoutEnd!.Value - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15));

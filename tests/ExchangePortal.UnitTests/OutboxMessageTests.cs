@@ -35,13 +35,18 @@ public class OutboxMessageTests
     }
 
     [Theory]
-    [InlineData("localhost", SecureSocketOptions.None)]
-    [InlineData("127.0.0.1", SecureSocketOptions.None)]
-    [InlineData("::1", SecureSocketOptions.None)]
-    [InlineData("smtp.vhu.test", SecureSocketOptions.Auto)]
-    [InlineData("10.0.0.5", SecureSocketOptions.Auto)]
-    public void Only_a_relay_on_this_machine_is_spoken_to_without_tls(string host, SecureSocketOptions expected) =>
-        Assert.Equal(expected, SmtpEmailTransport.SocketOptionsFor(host));
+    [InlineData("localhost", 25, false, SecureSocketOptions.None)]
+    [InlineData("127.0.0.1", 587, false, SecureSocketOptions.None)]
+    [InlineData("::1", 25, false, SecureSocketOptions.None)]
+    [InlineData("smtp.vhu.test", 587, false, SecureSocketOptions.StartTls)]
+    [InlineData("smtp.vhu.test", 25, false, SecureSocketOptions.StartTls)]
+    [InlineData("10.0.0.5", 587, false, SecureSocketOptions.StartTls)]
+    [InlineData("smtp.vhu.test", 465, false, SecureSocketOptions.SslOnConnect)]
+    [InlineData("smtp.vhu.test", 587, true, SecureSocketOptions.StartTlsWhenAvailable)]
+    [InlineData("localhost", 25, true, SecureSocketOptions.None)]
+    public void Only_a_relay_on_this_machine_is_spoken_to_without_tls_unless_insecure_mail_is_allowed(string host, int port, bool allowInsecure,
+        SecureSocketOptions expected) =>
+        Assert.Equal(expected, SmtpEmailTransport.SocketOptionsFor(host, port, allowInsecure));
 
     [Fact]
     public async Task The_pickup_folder_gets_one_readable_eml_file_per_message()

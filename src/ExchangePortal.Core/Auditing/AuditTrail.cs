@@ -11,10 +11,18 @@ public sealed record AuditRow(long Id, DateTimeOffset At, string Actor, string A
 
 public sealed record AuditPage(IReadOnlyList<AuditRow> Rows, int Page, bool HasNext, IReadOnlyList<string> RecordTypes);
 
-/// <summary>Reads the append-only audit trail, and records what has no entity of its own (failed sign-ins).</summary>
-public class AuditTrail(PortalDbContext db, ProgrammeClock clock)
+/// <summary>Reads the append-only audit trail, and records what has no entity of its own (sign-ins, sign-outs, account security).</summary>
+public class AuditTrail(PortalDbContext db, ProgrammeClock clock, IAuditActor client)
 {
     public const int PageSize = 50;
+    public const int UserAgentLength = 200;
+
+    public const string SignInSucceeded = "sign-in.succeeded";
+    public const string SignInFailed = "sign-in.failed";
+    public const string SignedOut = "sign-out";
+    public const string PasswordChanged = "password.changed";
+    public const string PasswordReset = "password.reset";
+    public const string EmailChanged = "email.changed";
 
     public async Task<AuditPage> ListAsync(AuditFilter filter, CancellationToken ct = default)
     {
@@ -40,12 +48,28 @@ public class AuditTrail(PortalDbContext db, ProgrammeClock clock)
         return new AuditPage(rows.Take(PageSize).ToList(), page, rows.Count > PageSize, types);
     }
 
-    /// <summary>A failed sign-in: the account it named (when there is one), never the password.</summary>
-    public async Task RecordFailedSignInAsync(string? userId, string reason, CancellationToken ct = default)
+    /// <summary>
+    /// Something done with an account's access (one of the constants above), with the client's address and user agent: the
+    /// account it concerns when there is one (an unknown address typed at sign-in is never written), never a password.
+    /// A failed sign-in has no actor; everything else is done by the account's own holder.
+    /// </summary>
+    public async Task RecordAccessAsync(string action, string? userId, string? reason = null, CancellationToken ct = default)
     {
-        db.AuditEntries.Add(new AuditEntry(clock.Now, null, "sign-in.failed", "PortalUser", userId ?? "unknown account",
-            new() { ["Reason"] = new FieldChange(null, reason) }));
+        db.AuditEntries.Add(AccessEntry(action, userId, reason));
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The entry <see cref="RecordAccessAsync"/> writes, for a caller that saves it with its own change.</summary>
+    public AuditEntry AccessEntry(string action, string? userId, string? reason = null)
+    {
+        var changes = new Dictionary<string, FieldChange>
+        {
+            ["Address"] = new(null, client.ClientAddress ?? "unknown"),
+            ["UserAgent"] = new(null, client.UserAgent ?? "none"),
+        };
+        if (reason is not null)
+            changes["Reason"] = new(null, reason);
+        return new AuditEntry(clock.Now, action == SignInFailed ? null : userId, action, "PortalUser", userId ?? "unknown account", changes);
     }
 
     private DateTimeOffset StartOf(DateOnly day)

@@ -15,6 +15,12 @@ public interface IFieldAudited;
 public interface IAuditActor
 {
     string? ActorId { get; }
+
+    /// <summary>The client's address (the proxy's forwarded one when it is trusted); null outside a request.</summary>
+    string? ClientAddress { get; }
+
+    /// <summary>The client's User-Agent header, cut to <see cref="AuditTrail.UserAgentLength"/> characters.</summary>
+    string? UserAgent { get; }
 }
 
 /// <summary>

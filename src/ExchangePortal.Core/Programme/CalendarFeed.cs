@@ -42,7 +42,10 @@ public class CalendarFeed(PortalDbContext db, ProgrammeClock clock)
         return token;
     }
 
-    /// <summary>The feed as iCalendar text, or null when no staff member (not locked out) has this token.</summary>
+    /// <summary>
+    /// The feed as iCalendar text, or null when no staff member has this token or an administrator locked the account
+    /// (failed sign-ins, which anyone can cause, do not stop the feed).
+    /// </summary>
     /// <param name="portalUrl">The portal's address ("https://portal.example"), for the events' links.</param>
     public async Task<string?> RenderAsync(string token, string portalUrl, CancellationToken ct = default)
     {
@@ -51,7 +54,7 @@ public class CalendarFeed(PortalDbContext db, ProgrammeClock clock)
         var hash = PortalUser.HashCalendarToken(token);
         var now = clock.Now;
         var userId = await db.Users.AsNoTracking()
-            .Where(u => u.CalendarTokenHash == hash && (u.LockoutEnd == null || u.LockoutEnd <= now))
+            .Where(u => u.CalendarTokenHash == hash && (u.LockoutEnd == null || u.LockoutEnd < PortalUser.AdministratorLockAfter))
             .Where(u => db.UserRoles.Any(r => r.UserId == u.Id && StaffRoleIds.Contains(r.RoleId)))
             .Select(u => u.Id)
             .SingleOrDefaultAsync(ct);

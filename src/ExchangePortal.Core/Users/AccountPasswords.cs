@@ -1,3 +1,4 @@
+using ExchangePortal.Core.Auditing;
 using ExchangePortal.Core.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ namespace ExchangePortal.Core.Users;
 /// the address has an account), choose a password from a link, confirm an address. A link that does not work, for
 /// whatever reason, gets one message, so it tells nothing about the account.
 /// </summary>
-public class AccountPasswords(PortalDbContext db, UserManager<PortalUser> users, AccountLinks links, AccountEmails emails)
+public class AccountPasswords(PortalDbContext db, UserManager<PortalUser> users, AccountLinks links, AccountEmails emails, AuditTrail audit)
 {
     public const string LinkNotValid = "This link does not work any more: it was used already, it has expired, or it was copied incompletely. Ask for a new one.";
 
@@ -39,6 +40,7 @@ public class AccountPasswords(PortalDbContext db, UserManager<PortalUser> users,
         user.EmailConfirmed = true;
         Require(await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), password));
         // A lock stays: an administrator's lock is not lifted by whoever reads the mailbox.
+        await audit.RecordAccessAsync(AuditTrail.PasswordReset, user.Id);
         return true;
     }
 
@@ -58,6 +60,7 @@ public class AccountPasswords(PortalDbContext db, UserManager<PortalUser> users,
         if (changed.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
             throw new DomainException("The current password is not right.");
         Require(changed);
+        await audit.RecordAccessAsync(AuditTrail.PasswordChanged, user.Id);
         return true;
     }
 
@@ -86,6 +89,7 @@ public class AccountPasswords(PortalDbContext db, UserManager<PortalUser> users,
         Require(changed);
         Require(await users.SetUserNameAsync(user, newEmail));
         await db.Doctors.Where(d => d.UserId == user.Id).ExecuteUpdateAsync(s => s.SetProperty(d => d.Email, newEmail), ct);
+        await audit.RecordAccessAsync(AuditTrail.EmailChanged, user.Id, ct: ct);
         await transaction.CommitAsync(ct);
         return true;
     }

@@ -5,6 +5,12 @@ namespace ExchangePortal.Core.Users;
 
 public class PortalUser : IdentityUser
 {
+    /// <summary>An administrator's lock never ends (LockoutEnd = DateTimeOffset.MaxValue, stored as infinity).</summary>
+    public static readonly DateTimeOffset AdministratorLock = DateTimeOffset.MaxValue;
+
+    /// <summary>A lockout ending after this is an administrator's; failed sign-ins lock for minutes only.</summary>
+    public static readonly DateTimeOffset AdministratorLockAfter = new(9000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     public string DisplayName { get; set; } = "";
 
     /// <summary>The hospital a hospital coordinator works for (or an applicant's hospital).</summary>

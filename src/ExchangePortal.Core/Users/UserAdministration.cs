@@ -98,7 +98,7 @@ public class UserAdministration(PortalDbContext db, UserManager<PortalUser> user
             return false;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         Check(await users.SetLockoutEnabledAsync(user, true));
-        Check(await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null));
+        Check(await users.SetLockoutEndDateAsync(user, locked ? PortalUser.AdministratorLock : null));
         if (!locked)
             Check(await users.ResetAccessFailedCountAsync(user));
         Check(await users.UpdateSecurityStampAsync(user));

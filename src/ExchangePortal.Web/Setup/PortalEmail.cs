@@ -47,6 +47,9 @@ public sealed class SmtpOptions
     public int Port { get; set; } = 25;
     public string? User { get; set; }
     public string? Password { get; set; }
+
+    /// <summary>Send without TLS when a server other than this machine does not offer it (by default it must).</summary>
+    public bool AllowInsecure { get; set; }
 }
 
 public static class PortalEmail
@@ -85,7 +88,7 @@ public static class PortalEmail
 
     private static IEmailTransport Transport(EmailOptions email, string contentRoot) =>
         !string.IsNullOrWhiteSpace(email.PickupFolder) ? new PickupFolderEmailTransport(Path.GetFullPath(email.PickupFolder, contentRoot))
-        : !string.IsNullOrWhiteSpace(email.Smtp.Host) ? new SmtpEmailTransport(email.Smtp.Host, email.Smtp.Port, email.Smtp.User, email.Smtp.Password)
+        : !string.IsNullOrWhiteSpace(email.Smtp.Host) ? new SmtpEmailTransport(email.Smtp.Host, email.Smtp.Port, email.Smtp.User, email.Smtp.Password, email.Smtp.AllowInsecure)
         : throw new InvalidOperationException("Email is not configured (Email:PickupFolder or Email:Smtp:Host): notifications stay in the outbox.");
 }
 

@@ -9,7 +9,7 @@ namespace ExchangePortal.Web.Setup;
 
 public static class PortalIdentity
 {
-    /// <summary>Identity with roles and lockout, the sign-in cookie, and Data Protection keys kept in the database.</summary>
+    /// <summary>Identity with roles and lockout, the sign-in cookie, and Data Protection keys kept in the database (encrypted with a certificate).</summary>
     public static void AddPortalIdentity(this WebApplicationBuilder builder)
     {
         builder.Services.AddDefaultIdentity<PortalUser>(options =>
@@ -45,7 +45,7 @@ public static class PortalIdentity
                 return Task.CompletedTask;
             };
         });
-        builder.Services.AddDataProtection().PersistKeysToDbContext<PortalDbContext>().SetApplicationName("ExchangePortal");
+        builder.ProtectPortalKeyRing(builder.Services.AddDataProtection().PersistKeysToDbContext<PortalDbContext>().SetApplicationName("ExchangePortal"));
         builder.AddPortalCookies();
     }
 

@@ -13,7 +13,9 @@ public static class PortalLogging
         var isDevelopment = builder.Environment.IsDevelopment();
         builder.Services.AddSerilog((services, log) =>
         {
-            log.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).Enrich.FromLogContext();
+            // Redaction last, after every other enricher has added its properties (docs/security.md, "Logs").
+            log.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).Enrich.FromLogContext().Enrich.With<LogRedaction>()
+                .Filter.ByExcluding(LogRedaction.Drops);
             // Console writes happen on a background thread (the async sink), never on a request thread; flushed at shutdown.
             if (isDevelopment)
                 log.WriteTo.Async(sink => sink.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"));

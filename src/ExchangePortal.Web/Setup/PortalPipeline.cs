@@ -6,8 +6,23 @@ namespace ExchangePortal.Web.Setup;
 
 public static class PortalPipeline
 {
-    /// <summary>Same-origin content only, no inline script, never framed (plus the default security headers).</summary>
-    public static void UsePortalSecurityHeaders(this WebApplication app) =>
+    /// <summary>
+    /// Same-origin content only, no inline script, never framed (plus the default security headers); a document shown in
+    /// the browser gets a sandbox instead, set after the policy's headers (response-start callbacks run last-registered first).
+    /// </summary>
+    public static void UsePortalSecurityHeaders(this WebApplication app)
+    {
+        app.Use((context, next) =>
+        {
+            context.Response.OnStarting(static state =>
+            {
+                var context = (HttpContext)state;
+                if (DocumentDownloads.IsPreview(context))
+                    context.Response.Headers.ContentSecurityPolicy = DocumentDownloads.PreviewPolicy;
+                return Task.CompletedTask;
+            }, context);
+            return next(context);
+        });
         app.UseSecurityHeaders(policies => policies
             .AddDefaultSecurityHeaders()
             // HTTPS responses only (never for localhost): a year, subdomains included.
@@ -25,6 +40,7 @@ public static class PortalPipeline
                 csp.AddBaseUri().Self();
                 csp.AddFrameAncestors().None();
             }));
+    }
 
     /// <summary>
     /// The error page for exceptions (the developer page in Development) and for every error status code. A value the

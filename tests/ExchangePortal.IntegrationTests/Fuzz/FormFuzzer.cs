@@ -6,7 +6,7 @@ using ExchangePortal.Core.Demo;
 namespace ExchangePortal.IntegrationTests.Fuzz;
 
 /// <summary>One account's browser: a client that is signed in again (or replaced, when anonymous) whenever it loses its session.</summary>
-public sealed class FuzzSession(FuzzPortalFactory portal, string account, string? email)
+public sealed class FuzzSession(PortalFactory portal, string account, string? email)
 {
     public string Account { get; } = account;
 

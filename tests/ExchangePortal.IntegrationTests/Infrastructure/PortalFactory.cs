@@ -43,6 +43,12 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:FormPostsPerMinute", FormPostsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // No background sender unless a test asks for one (EmailPortalFactory).
         builder.UseSetting("Email:Enabled", "false");
+        if (EnvironmentName == "Production")
+        {
+            // Production refuses to start with an unencrypted key ring.
+            builder.UseSetting("DataProtection:CertificatePath", KeyRingCertificate.CertificatePath);
+            builder.UseSetting("DataProtection:CertificateKeyPath", KeyRingCertificate.KeyPath);
+        }
         builder.ConfigureTestServices(services =>
             services.ConfigureDbContext<PortalDbContext>(options => options.AddInterceptors(Sql)));
     }

@@ -11,10 +11,12 @@ namespace ExchangePortal.Web.Areas.Identity.Pages.Account;
 
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.FormPosts)]
-public class LoginModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, AuditTrail audit, IStringLocalizer<SharedResource> l,
-    ILogger<LoginModel> logger)
+public class LoginModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, AuditTrail audit, IStringLocalizer<SharedResource> l)
     : PageModel
 {
+    /// <summary>One answer for a wrong password, a locked account and an unknown address, so it tells nothing about the account.</summary>
+    public const string Refused = "The email or password is not right, or the account is locked for a while after too many failed attempts.";
+
     [BindProperty] public LoginInput Input { get; set; } = new();
 
     public string? ReturnUrl { get; set; }
@@ -28,32 +30,27 @@ public class LoginModel(SignInManager<PortalUser> signIn, UserManager<PortalUser
         ReturnUrl = returnUrl;
         if (!ModelState.IsValid)
             return Page();
-        var result = await signIn.PasswordSignInAsync(Input.Email, Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        var user = await users.FindByEmailAsync(Input.Email);
+        var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed : await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
         // No page can turn two-factor sign-in on until issue 13 rebuilds it; an account that has it cannot finish here.
         if (result.RequiresTwoFactor)
         {
             ModelState.AddModelError(string.Empty, l["This account uses two-factor sign-in, which the portal does not offer yet. Please ask an administrator."]);
             return Page();
         }
-        if (!result.Succeeded && !result.RequiresTwoFactor)
-            await audit.RecordFailedSignInAsync((await users.FindByEmailAsync(Input.Email))?.Id, result.IsLockedOut ? "locked out" : "wrong email or password");
-        if (result.IsLockedOut)
-        {
-            logger.LogWarning("Sign-in refused: account locked out");
-            ModelState.AddModelError(string.Empty, l["This account is locked after too many failed attempts. Please try again in 15 minutes."]);
-            return Page();
-        }
         if (!result.Succeeded)
         {
-            ModelState.AddModelError(string.Empty, l["The email or password is not right."]);
+            await audit.RecordAccessAsync(AuditTrail.SignInFailed, user?.Id,
+                user is null ? "unknown account" : result.IsLockedOut ? "locked out" : result.IsNotAllowed ? "not allowed" : "wrong password");
+            ModelState.AddModelError(string.Empty, l[Refused]);
             return Page();
         }
-        var user = await users.FindByEmailAsync(Input.Email);
+        await audit.RecordAccessAsync(AuditTrail.SignInSucceeded, user!.Id);
         // The language the user chose on another browser follows them here.
-        if (user?.PreferredCulture is { } culture)
+        if (user.PreferredCulture is { } culture)
             Response.SetCultureCookie(culture);
         if (Url.IsLocalUrl(returnUrl) && returnUrl != "/")
             return LocalRedirect(returnUrl);
-        return LocalRedirect(RoleHome.For(user is null ? [] : await users.GetRolesAsync(user)));
+        return LocalRedirect(RoleHome.For(await users.GetRolesAsync(user)));
     }
 }
