@@ -25,6 +25,11 @@ public class ApplicantJourneyTests(BrowserFixture fixture) : IClassFixture<Brows
         await page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
         await page.WaitForURLAsync(fixture.BaseUrl + "/Applicant");
         await doctor.CheckpointAsync("registered");
+        // Submitting waits for a confirmed address: the doctor follows the link of the email sent at registration.
+        await doctor.GoToAsync(await fixture.EmailLinkAsync("journey@hospital.test", "account.confirm-email"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm my email address" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToBeVisibleAsync();
+        await doctor.GoToAsync("/Applicant");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "My profile" }).ClickAsync();
         await page.GetByLabel("Name in Chinese characters (optional)").FillAsync("测试");
