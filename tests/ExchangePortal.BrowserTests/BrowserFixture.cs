@@ -43,6 +43,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         await _portal.DisposeAsync();
     }
 
+    /// <summary>The portal's services, for what an operator does on the command line (create-admin).</summary>
+    public IServiceProvider Services => _portal.Services;
+
     /// <summary>A DbContext on the portal's database, for arranging what the UI cannot do yet.</summary>
     public Core.Data.PortalDbContext NewDbContext() => _portal.NewDbContext();
 
