@@ -6,12 +6,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ExchangePortal.Core.Users;
 
-public sealed record UserRow(string Id, string Email, string DisplayName, List<string> Roles, string? Hospital, bool LockedOut);
+/// <param name="AwaitsPassword">Invited and not yet accepted: the invitation can be sent again.</param>
+public sealed record UserRow(string Id, string Email, string DisplayName, List<string> Roles, string? Hospital, bool LockedOut, bool AwaitsPassword);
 
 public sealed record UserPage(IReadOnlyList<UserRow> Rows, int Total, int Page, int PageCount);
 
-/// <param name="AwaitsPassword">Invited and not yet accepted: the invitation can be sent again.</param>
-public sealed record UserEditor(UserRow User, int? HospitalId, IReadOnlyList<Option<int>> Hospitals, bool AwaitsPassword = false);
+public sealed record UserEditor(UserRow User, int? HospitalId, IReadOnlyList<Option<int>> Hospitals);
 
 /// <summary>Administrators manage accounts: roles, a hospital coordinator's hospital, locking. Every change is audited
 /// and takes effect on the user's next request (the security stamp changes).</summary>
@@ -36,7 +36,7 @@ public class UserAdministration(PortalDbContext db, UserManager<PortalUser> user
         var rows = await query.OrderBy(u => u.NormalizedEmail).Skip(Paging.Offset(page, PageSize)).Take(PageSize)
             .Select(u => new UserRow(u.Id, u.Email!, u.DisplayName,
                 db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, r => r.RoleId, role => role.Id, (r, role) => role.Name!).OrderBy(n => n).ToList(),
-                u.Hospital == null ? null : u.Hospital.Name, u.LockoutEnd != null && u.LockoutEnd > now))
+                u.Hospital == null ? null : u.Hospital.Name, u.LockoutEnd != null && u.LockoutEnd > now, u.PasswordHash == null))
             .ToListAsync(ct);
         return new UserPage(rows, total, page, pageCount);
     }
@@ -49,16 +49,15 @@ public class UserAdministration(PortalDbContext db, UserManager<PortalUser> user
             {
                 Row = new UserRow(u.Id, u.Email!, u.DisplayName,
                     db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, r => r.RoleId, role => role.Id, (r, role) => role.Name!).OrderBy(n => n).ToList(),
-                    u.Hospital == null ? null : u.Hospital.Name, u.LockoutEnd != null && u.LockoutEnd > now),
+                    u.Hospital == null ? null : u.Hospital.Name, u.LockoutEnd != null && u.LockoutEnd > now, u.PasswordHash == null),
                 u.HospitalId,
-                AwaitsPassword = u.PasswordHash == null,
             })
             .SingleOrDefaultAsync(ct);
         if (user is null)
             return null;
         var hospitals = await db.Institutions.AsNoTracking().Where(i => i.Kind == InstitutionKind.Hospital).OrderBy(i => i.Name)
             .Select(i => new Option<int>(i.Id, i.Name)).ToListAsync(ct);
-        return new UserEditor(user.Row, user.HospitalId, hospitals, user.AwaitsPassword);
+        return new UserEditor(user.Row, user.HospitalId, hospitals);
     }
 
     /// <returns>false when there is no such user.</returns>

@@ -93,6 +93,7 @@ public class InvitationTests(PortalFactory shared) : IClassFixture<PortalFactory
         await using (var db = portal.NewDbContext())
             id = await db.Users.Where(u => u.Email == "twice@university.test").Select(u => u.Id).SingleAsync();
 
+        Assert.Contains("Invited", (await admin.GetPageAsync("/Admin/Users?q=twice")).Document.QuerySelector("tbody")!.TextContent);
         var edit = await admin.GetPageAsync($"/Admin/Users/Edit/{id}");
         var resent = await admin.SubmitAsync(edit, "#resend-invitation-form", new Dictionary<string, string>());
 
@@ -104,6 +105,7 @@ public class InvitationTests(PortalFactory shared) : IClassFixture<PortalFactory
         Assert.Equal("/Admin", accepted.Headers.Location!.OriginalString);
         var afterwards = await admin.GetPageAsync($"/Admin/Users/Edit/{id}");
         Assert.Null(afterwards.Document.QuerySelector("#resend-invitation-form"));
+        Assert.Contains("Active", (await admin.GetPageAsync("/Admin/Users?q=twice")).Document.QuerySelector("tbody")!.TextContent);
     }
 
     [Theory]
