@@ -61,6 +61,26 @@ public class InvitationTests(PortalFactory shared) : IClassFixture<PortalFactory
     }
 
     [Fact]
+    public async Task An_administrator_working_in_Chinese_sends_the_invitation_in_Chinese()
+    {
+        await using var smtp = SmtpTestServer.Start();
+        await using var portal = new EmailPortalFactory(smtp.Port);
+        var admin = await portal.SignInAsync("admin@demo.local");
+        var switched = await admin.SubmitAsync(await admin.GetPageAsync("/Admin/Users/Invite"), "#language-form", new Dictionary<string, string> { ["culture"] = "zh-Hans" });
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+
+        var page = await admin.GetPageAsync("/Admin/Users/Invite");
+        await Inviting.InviteAsync(admin, "wang.fang@university.test", "王芳", Roles.UniversityCoordinator, null);
+
+        Assert.Contains("邀请他人", page.Document.QuerySelector("h1")!.TextContent);
+        Assert.Contains("大学协调员", page.Document.QuerySelector("#invite-form")!.TextContent);
+        await Inviting.LinkSentToAsync(portal, smtp, "wang.fang@university.test");
+        var message = Assert.Single(smtp.Messages);
+        Assert.Equal("Ada Ng (programme office)邀请您加入学术交流平台", message.Subject);
+        Assert.Contains("以大学协调员身份", message.TextBody);
+    }
+
+    [Fact]
     public async Task An_expired_invitation_is_refused_with_the_way_to_ask_for_a_new_link()
     {
         await using var smtp = SmtpTestServer.Start();
