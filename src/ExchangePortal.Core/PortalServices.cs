@@ -28,6 +28,7 @@ public static class PortalServices
         .AddScoped<AccountEmails>()
         .AddScoped<AccountPasswords>()
         .AddScoped<FirstAdministrator>()
+        .AddScoped<Invitations>()
         .AddScoped<UserPreferences>()
         .AddScoped<SeatDesk>()
         .AddScoped<CoordinatorApplications>()

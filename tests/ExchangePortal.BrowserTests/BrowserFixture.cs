@@ -1,4 +1,5 @@
 using ExchangePortal.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace ExchangePortal.BrowserTests;
@@ -42,8 +43,19 @@ public sealed class BrowserFixture : IAsyncLifetime
         await _portal.DisposeAsync();
     }
 
+    /// <summary>The portal's services, for what an operator does on the command line (create-admin).</summary>
+    public IServiceProvider Services => _portal.Services;
+
     /// <summary>A DbContext on the portal's database, for arranging what the UI cannot do yet.</summary>
     public Core.Data.PortalDbContext NewDbContext() => _portal.NewDbContext();
+
+    /// <summary>The page the link of the latest email of a kind to an address opens, as its reader would follow it.</summary>
+    public async Task<string> EmailLinkAsync(string to, string kind)
+    {
+        await using var db = NewDbContext();
+        var body = await db.Notifications.Where(n => n.ToAddress == to && n.Kind == kind).OrderByDescending(n => n.Id).Select(n => n.Body).FirstAsync();
+        return new Uri(IntegrationTests.EmailLinkTests.LinksIn(body).Single(l => l.StartsWith(PortalFactory.PublicUrl, StringComparison.Ordinal))).PathAndQuery;
+    }
 
     private sealed class KestrelPortalFactory : PortalFactory;
 }

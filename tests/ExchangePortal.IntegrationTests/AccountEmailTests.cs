@@ -135,19 +135,7 @@ public partial class AccountEmailTests
     {
         await using var smtp = SmtpTestServer.Start();
         await using var portal = new EmailPortalFactory(smtp.Port);
-        var client = portal.CreateClientWithoutRedirects();
-        var register = await client.GetPageAsync("/Identity/Account/Register");
-        var hospital = register.Document.QuerySelectorAll("#Input_HospitalId option").Select(o => o.GetAttribute("value")).First(v => !string.IsNullOrEmpty(v))!;
-        var registered = await client.SubmitAsync(register, "#register-form", new Dictionary<string, string>
-        {
-            ["Input.FullName"] = "Dr. New Comer",
-            ["Input.Email"] = "new.comer@hospital.test",
-            ["Input.HospitalId"] = hospital,
-            ["Input.Password"] = "a long enough passphrase",
-            ["Input.ConfirmPassword"] = "a long enough passphrase",
-            ["Input.AcceptPrivacyNotice"] = "true",
-        });
-        Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
+        var client = await AccountMail.RegisterAsync(portal, "new.comer@hospital.test", "Dr. New Comer");
         await AccountMail.DispatchAsync(portal);
         var link = new Uri(EmailLinkTests.LinkIn(Assert.Single(smtp.Messages)));
         Assert.Equal("/Identity/Account/ConfirmEmail", link.AbsolutePath);
@@ -182,6 +170,25 @@ public static class AccountMail
             ["Input.Password"] = password,
             ["Input.ConfirmPassword"] = password,
         });
+    }
+
+    /// <summary>Registers through the form with the first hospital listed; returns the registered (signed-in) client.</summary>
+    public static async Task<HttpClient> RegisterAsync(PortalFactory portal, string email, string fullName, string password = "a long enough passphrase")
+    {
+        var client = portal.CreateClientWithoutRedirects();
+        var register = await client.GetPageAsync("/Identity/Account/Register");
+        var hospital = register.Document.QuerySelectorAll("#Input_HospitalId option").Select(o => o.GetAttribute("value")).First(v => !string.IsNullOrEmpty(v))!;
+        var registered = await client.SubmitAsync(register, "#register-form", new Dictionary<string, string>
+        {
+            ["Input.FullName"] = fullName,
+            ["Input.Email"] = email,
+            ["Input.HospitalId"] = hospital,
+            ["Input.Password"] = password,
+            ["Input.ConfirmPassword"] = password,
+            ["Input.AcceptPrivacyNotice"] = "true",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
+        return client;
     }
 
     public static async Task DispatchAsync(PortalFactory portal)

@@ -9,7 +9,7 @@ namespace ExchangePortal.IntegrationTests;
 [Collection(PostgresCollection.Name)]
 public class ApplyTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    private static readonly byte[] Pdf = "%PDF-1.4\n%test\n"u8.ToArray();
+    internal static readonly byte[] Pdf = "%PDF-1.4\n%test\n"u8.ToArray();
 
     [Fact]
     public async Task A_new_applicant_applies_uploads_documents_and_submits()
@@ -179,10 +179,13 @@ public class ApplyTests(PortalFactory portal) : IClassFixture<PortalFactory>
             ["Input.AcceptPrivacyNotice"] = "true",
         });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        // Submitting waits for a confirmed address (InvitationTests follow the emailed link); these tests are about applying.
+        await using var db = portal.NewDbContext();
+        await db.Users.Where(u => u.Email == email).ExecuteUpdateAsync(s => s.SetProperty(u => u.EmailConfirmed, true));
         return client;
     }
 
-    private static async Task FillProfileAsync(HttpClient client)
+    internal static async Task FillProfileAsync(HttpClient client)
     {
         var profile = await client.GetPageAsync("/Applicant/Profile");
         var saved = await client.SubmitAsync(profile, "#profile-form", new Dictionary<string, string>
@@ -197,7 +200,7 @@ public class ApplyTests(PortalFactory portal) : IClassFixture<PortalFactory>
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
     }
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, int id, DocumentKind kind, string name, byte[] bytes, DateOnly? expires)
+    internal static async Task<HttpResponseMessage> UploadAsync(HttpClient client, int id, DocumentKind kind, string name, byte[] bytes, DateOnly? expires)
     {
         var page = await client.GetPageAsync($"/Applicant/Applications/{id}/Documents");
         var token = page.Document.QuerySelector("#upload-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;

@@ -9,7 +9,7 @@ namespace ExchangePortal.IntegrationTests;
 [Collection(PostgresCollection.Name)]
 public class CreateAdminTests
 {
-    private sealed class ProductionEmailPortal(int smtpPort) : ProductionPortalFactory
+    internal sealed class ProductionEmailPortal(int smtpPort) : ProductionPortalFactory
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -20,7 +20,7 @@ public class CreateAdminTests
         }
     }
 
-    private static async Task<(int Code, string Output, string Error)> RunAsync(PortalFactory portal, params string[] args)
+    internal static async Task<(int Code, string Output, string Error)> RunAsync(PortalFactory portal, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();

@@ -22,6 +22,9 @@ public sealed record MyApplicationDetails(int Id, uint Version, ApplicationStatu
 
     /// <summary>What a draft still lacks before it can be submitted (empty once it is submitted).</summary>
     public IReadOnlyList<string> ToDo { get; init; } = [];
+
+    /// <summary>The to-do item that asks for a confirmed address (the page offers a new confirmation email next to it).</summary>
+    public static string ConfirmEmail => SubmissionRules.ConfirmEmail;
 }
 
 /// <summary>The applicant's own applications and what they do with them; every query is scoped to the signed-in doctor (nobody
@@ -58,12 +61,12 @@ public class ApplicantApplications(PortalDbContext db, SeatDesk seats, Programme
         var details = await DetailsOf(db, id, userId, ct);
         if (details is null || details.Status != ApplicationStatus.Draft)
             return details;
-        var doctor = await db.Doctors.AsNoTracking().SingleAsync(d => d.UserId == userId, ct);
+        var doctor = await db.Doctors.AsNoTracking().Include(d => d.User).SingleAsync(d => d.UserId == userId, ct);
         var cohort = await db.Cohorts.AsNoTracking().SingleAsync(c => c.Id == details.CohortId, ct);
         return details with
         {
             ToDo = SubmissionRules.Missing(doctor.MissingProfileFields(), details.Documents.Select(d => (d.Kind, d.ExpiresOn)).ToList(),
-                details.LabChoices.Count, details.Plan, cohort.IsWindowOpen(clock.Today), cohort.EndsOn),
+                details.LabChoices.Count, details.Plan, cohort.IsWindowOpen(clock.Today), cohort.EndsOn, doctor.User.EmailConfirmed),
         };
     }
 

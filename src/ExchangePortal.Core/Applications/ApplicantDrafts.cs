@@ -96,7 +96,8 @@ public class ApplicantDrafts(PortalDbContext db, ProgrammeClock clock, PublicLin
             throw new DomainException(ApplicationChanges.ChangedMeanwhile);
         var documents = await db.Documents.Where(d => d.ApplicationId == id).Select(d => new { d.Kind, d.ExpiresOn }).ToListAsync(ct);
         var missing = SubmissionRules.Missing(application.Doctor.MissingProfileFields(), documents.Select(d => (d.Kind, d.ExpiresOn)).ToList(),
-            application.LabChoices.Count, application.Plan, application.Cohort.IsWindowOpen(clock.Today), application.Cohort.EndsOn);
+            application.LabChoices.Count, application.Plan, application.Cohort.IsWindowOpen(clock.Today), application.Cohort.EndsOn,
+            application.Doctor.User.EmailConfirmed);
         if (missing.Count > 0)
             throw new DomainException(string.Join("\n", missing));
         application.Submit(userId, clock.Now);

@@ -9,12 +9,17 @@ internal static class SubmissionRules
 
     public static readonly DocumentKind[] WithExpiry = [DocumentKind.PractisingLicence, DocumentKind.TravelDocument, DocumentKind.Insurance, DocumentKind.VisaOrEntryPermit];
 
+    /// <summary>Drafts may start at once; submitting waits until the applicant's address is proven (self-registration).</summary>
+    public const string ConfirmEmail = "Confirm your email address: follow the link in the email we sent you when you registered.";
+
     public static IReadOnlyList<string> Missing(IReadOnlyList<string> missingProfileFields, IReadOnlyCollection<(DocumentKind Kind, DateOnly? ExpiresOn)> documents,
-        int labChoices, string plan, bool windowOpen, DateOnly cohortEndsOn)
+        int labChoices, string plan, bool windowOpen, DateOnly cohortEndsOn, bool emailConfirmed)
     {
         var missing = new List<string>();
         if (!windowOpen)
             missing.Add("The application window of this cohort is closed.");
+        if (!emailConfirmed)
+            missing.Add(ConfirmEmail);
         if (missingProfileFields.Count > 0)
             missing.Add($"Complete your profile: {string.Join(", ", missingProfileFields)}.");
         if (labChoices == 0)

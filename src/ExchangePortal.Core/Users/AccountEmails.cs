@@ -28,18 +28,45 @@ public class AccountEmails(PortalDbContext db, AccountLinks links, ProgrammeCloc
         return link;
     }
 
+    /// <summary>An invitation: the first-password link, with who invited the person and as what; returns the link.</summary>
+    public async Task<string> SendInvitationAsync(PortalUser user, string inviter, IEnumerable<string> roles, CancellationToken ct = default)
+    {
+        var link = await links.SetPasswordAsync(user);
+        var zh = Applications.ApplicationEmails.IsChinese(user.PreferredCulture ?? CultureInfo.CurrentUICulture.Name);
+        var what = string.Join(zh ? "、" : " and ", roles.Order().Select(r => RoleInWords(r, zh)));
+        var invitation = zh
+            ? ($"{inviter}邀请您加入学术交流平台", $"{inviter}已邀请您以{what}身份使用学术交流平台，并为您创建了账户。请在此设置密码以接受邀请（这也会确认您的电子邮件地址）：",
+                "此链接只能使用一次，三天内有效。过期后，请在平台的“忘记密码”页面申请新链接，或请邀请人重新发送邀请。")
+            : ($"{inviter} invites you to the Exchange Portal", $"{inviter} has made you an account on the Exchange Portal as {what}. Choose your password here to accept the invitation (this also confirms your email address):",
+                "The link works once, for three days. When it has expired, ask for a new one on the portal's \"Forgot your password?\" page, or ask the person who invited you to send the invitation again.");
+        await QueueAsync(Compose("account.invitation", user, user.Email!, link, invitation), ct);
+        return link;
+    }
+
+    private static string RoleInWords(string role, bool zh) => (role, zh) switch
+    {
+        (Roles.Administrator, false) => "an administrator",
+        (Roles.Administrator, true) => "管理员",
+        (Roles.UniversityCoordinator, false) => "a university coordinator",
+        (Roles.UniversityCoordinator, true) => "大学协调员",
+        (Roles.HospitalCoordinator, false) => "a hospital coordinator",
+        (Roles.HospitalCoordinator, true) => "医院协调员",
+        (_, false) => "an applicant",
+        (_, true) => "申请人",
+    };
+
     private async Task QueueAsync(Notification email, CancellationToken ct)
     {
         db.Notifications.Add(email);
         await db.SaveChangesAsync(ct);
     }
 
-    private Notification Compose(string kind, PortalUser user, string to, string link)
+    private Notification Compose(string kind, PortalUser user, string to, string link, (string, string, string)? text = null)
     {
         // The account's language, else the one the page is shown in (a forgotten password is asked for signed out).
         var zh = Applications.ApplicationEmails.IsChinese(user.PreferredCulture ?? CultureInfo.CurrentUICulture.Name);
         var named = !string.IsNullOrWhiteSpace(user.DisplayName);
-        var (subject, lead, expires) = (kind, zh) switch
+        var (subject, lead, expires) = text ?? (kind, zh) switch
         {
             ("account.confirm-email", false) => ("Confirm your email address", "Please confirm that this is your email address for the Exchange Portal:", "The link works once, for one day."),
             ("account.confirm-email", true) => ("请确认您的电子邮件地址", "请确认这是您在学术交流平台使用的电子邮件地址：", "此链接只能使用一次，一天内有效。"),

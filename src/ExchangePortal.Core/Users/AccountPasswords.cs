@@ -44,6 +44,10 @@ public class AccountPasswords(PortalDbContext db, UserManager<PortalUser> users,
         return true;
     }
 
+    /// <summary>True for an invited account that has no password yet: choosing one accepts the invitation.</summary>
+    public async Task<bool> AwaitsFirstPasswordAsync(string? userId) =>
+        userId is not null && await users.FindByIdAsync(userId) is { PasswordHash: null };
+
     public async Task<bool> ConfirmEmailAsync(string? userId, string? code)
     {
         var user = userId is null ? null : await users.FindByIdAsync(userId);

@@ -12,6 +12,9 @@ public static class Roles
 
     /// <summary>The university's staff: they get a calendar feed.</summary>
     public static readonly IReadOnlyList<string> Staff = [UniversityCoordinator, Administrator];
+
+    /// <summary>The roles that see other people's data: granted only to an account whose address is confirmed (or by invitation).</summary>
+    public static readonly IReadOnlyList<string> NeedConfirmedEmail = [HospitalCoordinator, UniversityCoordinator, Administrator];
 }
 
 /// <summary>The role names as an enum, for showing them in plain words.</summary>

@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ExchangePortal.Core.Users;
 
-public sealed record UserRow(string Id, string Email, string DisplayName, List<string> Roles, string? Hospital, bool LockedOut);
+/// <param name="AwaitsPassword">Invited and not yet accepted: the invitation can be sent again.</param>
+public sealed record UserRow(string Id, string Email, string DisplayName, List<string> Roles, string? Hospital, bool LockedOut, bool AwaitsPassword);
 
 public sealed record UserPage(IReadOnlyList<UserRow> Rows, int Total, int Page, int PageCount);
 
@@ -17,6 +18,8 @@ public sealed record UserEditor(UserRow User, int? HospitalId, IReadOnlyList<Opt
 public class UserAdministration(PortalDbContext db, UserManager<PortalUser> users, ProgrammeClock clock)
 {
     public const int PageSize = 25;
+
+    public const string UnconfirmedStaff = "This account's email address is not confirmed, so it cannot be given a staff role; nothing was changed. Invite the person instead (Users, Invite someone), or ask them to confirm their address first.";
 
     public async Task<UserPage> ListAsync(string? search, int page, CancellationToken ct = default)
     {
@@ -33,7 +36,7 @@ public class UserAdministration(PortalDbContext db, UserManager<PortalUser> user
         var rows = await query.OrderBy(u => u.NormalizedEmail).Skip(Paging.Offset(page, PageSize)).Take(PageSize)
             .Select(u => new UserRow(u.Id, u.Email!, u.DisplayName,
                 db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, r => r.RoleId, role => role.Id, (r, role) => role.Name!).OrderBy(n => n).ToList(),
-                u.Hospital == null ? null : u.Hospital.Name, u.LockoutEnd != null && u.LockoutEnd > now))
+                u.Hospital == null ? null : u.Hospital.Name, u.LockoutEnd != null && u.LockoutEnd > now, u.PasswordHash == null))
             .ToListAsync(ct);
         return new UserPage(rows, total, page, pageCount);
     }
@@ -46,7 +49,7 @@ public class UserAdministration(PortalDbContext db, UserManager<PortalUser> user
             {
                 Row = new UserRow(u.Id, u.Email!, u.DisplayName,
                     db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, r => r.RoleId, role => role.Id, (r, role) => role.Name!).OrderBy(n => n).ToList(),
-                    u.Hospital == null ? null : u.Hospital.Name, u.LockoutEnd != null && u.LockoutEnd > now),
+                    u.Hospital == null ? null : u.Hospital.Name, u.LockoutEnd != null && u.LockoutEnd > now, u.PasswordHash == null),
                 u.HospitalId,
             })
             .SingleOrDefaultAsync(ct);
@@ -67,10 +70,10 @@ public class UserAdministration(PortalDbContext db, UserManager<PortalUser> user
         var current = (await users.GetRolesAsync(user)).ToHashSet();
         if (id == actorId && current.Contains(Roles.Administrator) && !wanted.Contains(Roles.Administrator))
             throw new DomainException("You cannot remove your own Administrator role; ask another administrator.");
-        if (wanted.Contains(Roles.HospitalCoordinator) && hospitalId is null)
-            throw new DomainException("A hospital coordinator must belong to a hospital: choose one.");
-        if (hospitalId is { } hospital && !await db.Institutions.AnyAsync(i => i.Id == hospital && i.Kind == InstitutionKind.Hospital, ct))
-            throw new DomainException("Choose a hospital from the list.");
+        await RequireHospitalAsync(db, wanted, hospitalId, ct);
+        // Only a proven address may hold a staff role: an unconfirmed one may belong to anyone who typed it.
+        if (!user.EmailConfirmed && wanted.Except(current).Intersect(Roles.NeedConfirmedEmail).Any())
+            throw new DomainException(UnconfirmedStaff);
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var before = (string.Join(", ", current.Order()), user.HospitalId?.ToString());
@@ -106,6 +109,15 @@ public class UserAdministration(PortalDbContext db, UserManager<PortalUser> user
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return true;
+    }
+
+    /// <summary>A hospital coordinator belongs to a hospital, and a hospital given must be one.</summary>
+    internal static async Task RequireHospitalAsync(PortalDbContext db, IReadOnlyCollection<string> roles, int? hospitalId, CancellationToken ct)
+    {
+        if (roles.Contains(Roles.HospitalCoordinator) && hospitalId is null)
+            throw new DomainException("A hospital coordinator must belong to a hospital: choose one.");
+        if (hospitalId is { } hospital && !await db.Institutions.AnyAsync(i => i.Id == hospital && i.Kind == InstitutionKind.Hospital, ct))
+            throw new DomainException("Choose a hospital from the list.");
     }
 
     private static void Check(IdentityResult result)

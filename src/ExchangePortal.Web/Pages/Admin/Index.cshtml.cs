@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using ExchangePortal.Core.Data;
 using ExchangePortal.Core.Programme;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,6 +12,9 @@ namespace ExchangePortal.Web.Pages.Admin;
 /// </summary>
 public class IndexModel(AdminDashboard dashboard, DataChanges changes) : PageModel
 {
+    [TempData]
+    public string? StatusMessage { get; set; }
+
     public static readonly TimeSpan FiguresLifetime = TimeSpan.FromSeconds(30);
 
     public long DataVersion { get; } = changes.Version;

@@ -6,6 +6,9 @@ namespace ExchangePortal.Web.Pages.Applicant;
 
 public class IndexModel(ApplicantApplications applications) : PageModel
 {
+    [TempData]
+    public string? StatusMessage { get; set; }
+
     public ApplicantOverview Overview { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)

@@ -6,6 +6,9 @@ namespace ExchangePortal.Web.Pages.Hospital;
 
 public class IndexModel(HospitalApplications applications) : PageModel
 {
+    [TempData]
+    public string? StatusMessage { get; set; }
+
     public HospitalOverview Overview { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)

@@ -7,6 +7,9 @@ namespace ExchangePortal.Web.Pages.Hospital;
 
 public class StaffModel(HospitalApplications applications) : PageModel
 {
+    [TempData]
+    public string? StatusMessage { get; set; }
+
     [BindProperty(SupportsGet = true)]
     public int? Cohort { get; set; }
 

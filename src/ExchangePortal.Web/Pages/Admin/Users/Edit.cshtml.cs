@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ExchangePortal.Web.Pages.Admin.Users;
 
-public class EditModel(UserAdministration administration) : PageModel
+public class EditModel(UserAdministration administration, Invitations invitations) : PageModel
 {
     public UserEditor Editor { get; private set; } = null!;
 
@@ -37,6 +37,10 @@ public class EditModel(UserAdministration administration) : PageModel
     public Task<IActionResult> OnPostLockAsync([StringLength(UserIdLength)] string id, bool locked, CancellationToken ct) =>
         this.DecideAsync(() => administration.SetLockedAsync(id, locked, User.UserId(), ct),
             locked ? "Account locked; the user is signed out." : "Account unlocked.", () => ShowAsync(id, ct), new { id });
+
+    public Task<IActionResult> OnPostResendAsync([StringLength(UserIdLength)] string id, CancellationToken ct) =>
+        this.DecideAsync(() => invitations.ResendAsync(id, User.UserId(), ct),
+            "The invitation is on its way again; the earlier link no longer works.", () => ShowAsync(id, ct), new { id });
 
     private async Task<IActionResult> ShowAsync(string id, CancellationToken ct)
     {

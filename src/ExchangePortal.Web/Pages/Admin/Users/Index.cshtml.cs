@@ -7,6 +7,9 @@ namespace ExchangePortal.Web.Pages.Admin.Users;
 
 public class IndexModel(UserAdministration administration) : PageModel
 {
+    [TempData]
+    public string? StatusMessage { get; set; }
+
     [BindProperty(SupportsGet = true)]
     [StringLength(100)]
     [Display(Name = "Search by email or name")]
