@@ -1,4 +1,3 @@
-using ExchangePortal.Core.Institutions;
 using ExchangePortal.Core.Users;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -23,7 +22,7 @@ public class InvitationJourneyTests(BrowserFixture fixture) : IClassFixture<Brow
         await admin.StartAsync();
         await AcceptAsync(admin, "it.office@university.test", "account.set-password", "/Admin");
 
-        var hospital = await CreateHospitalAsync("Pearl River Hospital", "PRH");
+        var hospital = await CreateHospitalAsync(admin, "Pearl River Hospital", "PRH");
         await admin.GoToAsync("/Admin/Users");
         await admin.Page.GetByRole(AriaRole.Link, new() { Name = "Invite someone" }).ClickAsync();
         await admin.Page.GetByLabel("Email").FillAsync("coordinator@prh.test");
@@ -66,12 +65,18 @@ public class InvitationJourneyTests(BrowserFixture fixture) : IClassFixture<Brow
         await journey.CheckpointAsync("welcome");
     }
 
-    /// <summary>Arranges the hospital directly; to be replaced by the /Admin/Institutions page once the institutions branch is merged.</summary>
-    private async Task<string> CreateHospitalAsync(string name, string shortName)
+    /// <summary>The administrator creates the hospital at /Admin/Institutions, as an operator going live does.</summary>
+    private static async Task<string> CreateHospitalAsync(Journey admin, string name, string shortName)
     {
-        await using var db = fixture.NewDbContext();
-        db.Institutions.Add(new Institution(InstitutionKind.Hospital, name, shortName, "Guangzhou"));
-        await db.SaveChangesAsync();
+        await admin.GoToAsync("/Admin/Institutions");
+        var form = admin.Page.Locator("#institution-new-form");
+        await form.GetByLabel("University or hospital").SelectOptionAsync(new SelectOptionValue { Label = "Hospital" });
+        await form.GetByLabel("Institution name").FillAsync(name);
+        await form.GetByLabel("Short name").FillAsync(shortName);
+        await form.GetByLabel("City").FillAsync("Guangzhou");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Create the institution" }).ClickAsync();
+        await Assertions.Expect(admin.Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Institution created.");
+        await admin.CheckpointAsync("hospital-created");
         return name;
     }
 }

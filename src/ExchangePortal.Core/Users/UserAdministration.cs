@@ -55,7 +55,9 @@ public class UserAdministration(PortalDbContext db, UserManager<PortalUser> user
             .SingleOrDefaultAsync(ct);
         if (user is null)
             return null;
-        var hospitals = await db.Institutions.AsNoTracking().Where(i => i.Kind == InstitutionKind.Hospital).OrderBy(i => i.Name)
+        // Active hospitals, and the user's own even if it was deactivated since.
+        var hospitals = await db.Institutions.AsNoTracking()
+            .Where(i => i.Kind == InstitutionKind.Hospital && (i.IsActive || i.Id == user.HospitalId)).OrderBy(i => i.Name)
             .Select(i => new Option<int>(i.Id, i.Name)).ToListAsync(ct);
         return new UserEditor(user.Row, user.HospitalId, hospitals);
     }
@@ -70,7 +72,7 @@ public class UserAdministration(PortalDbContext db, UserManager<PortalUser> user
         var current = (await users.GetRolesAsync(user)).ToHashSet();
         if (id == actorId && current.Contains(Roles.Administrator) && !wanted.Contains(Roles.Administrator))
             throw new DomainException("You cannot remove your own Administrator role; ask another administrator.");
-        await RequireHospitalAsync(db, wanted, hospitalId, ct);
+        await RequireHospitalAsync(db, wanted, hospitalId, ct, keeping: user.HospitalId);
         // Only a proven address may hold a staff role: an unconfirmed one may belong to anyone who typed it.
         if (!user.EmailConfirmed && wanted.Except(current).Intersect(Roles.NeedConfirmedEmail).Any())
             throw new DomainException(UnconfirmedStaff);
@@ -111,12 +113,13 @@ public class UserAdministration(PortalDbContext db, UserManager<PortalUser> user
         return true;
     }
 
-    /// <summary>A hospital coordinator belongs to a hospital, and a hospital given must be one.</summary>
-    internal static async Task RequireHospitalAsync(PortalDbContext db, IReadOnlyCollection<string> roles, int? hospitalId, CancellationToken ct)
+    /// <summary>A hospital coordinator belongs to a hospital, and a hospital given must be an active one (or the one the account <paramref name="keeping"/> already has).</summary>
+    internal static async Task RequireHospitalAsync(PortalDbContext db, IReadOnlyCollection<string> roles, int? hospitalId, CancellationToken ct,
+        int? keeping = null)
     {
         if (roles.Contains(Roles.HospitalCoordinator) && hospitalId is null)
             throw new DomainException("A hospital coordinator must belong to a hospital: choose one.");
-        if (hospitalId is { } hospital && !await db.Institutions.AnyAsync(i => i.Id == hospital && i.Kind == InstitutionKind.Hospital, ct))
+        if (hospitalId is { } hospital && !await db.Institutions.AnyAsync(i => i.Id == hospital && i.Kind == InstitutionKind.Hospital && (i.IsActive || i.Id == keeping), ct))
             throw new DomainException("Choose a hospital from the list.");
     }
 

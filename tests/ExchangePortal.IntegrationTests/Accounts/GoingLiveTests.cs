@@ -23,7 +23,7 @@ public class GoingLiveTests
             "the first administrator's passphrase");
         Assert.Equal("/Admin", adminHome.Headers.Location!.OriginalString);
 
-        var hospital = await CreateHospitalAsync(portal, "Riverside General Hospital", "RGH");
+        var hospital = await CreateHospitalAsync(portal, admin, "Riverside General Hospital", "RGH");
         var invited = await Inviting.InviteAsync(admin, "coordinator@rgh.test", "Zhou Min", Roles.HospitalCoordinator, hospital);
         Assert.Equal(HttpStatusCode.Redirect, invited.StatusCode);
         var (coordinator, coordinatorHome) = await Inviting.AcceptAsync(portal, await Inviting.LinkSentToAsync(portal, smtp, "coordinator@rgh.test"),
@@ -43,15 +43,19 @@ public class GoingLiveTests
         Assert.Equal(2, await db.AuditEntries.CountAsync(e => e.Action == "user.invited" && e.ActorId != null));
     }
 
-    /// <summary>
-    /// Arranges the hospital directly. Replace with the /Admin/Institutions page once the institutions branch is merged.
-    /// </summary>
-    private static async Task<int> CreateHospitalAsync(PortalFactory portal, string name, string shortName)
+    /// <summary>The administrator creates the hospital through the /Admin/Institutions form.</summary>
+    private static async Task<int> CreateHospitalAsync(PortalFactory portal, HttpClient admin, string name, string shortName)
     {
+        var page = await admin.GetPageAsync("/Admin/Institutions");
+        var created = await admin.SubmitAsync(page, "#institution-new-form", new Dictionary<string, string>
+        {
+            ["Input.Kind"] = nameof(InstitutionKind.Hospital),
+            ["Input.Name"] = name,
+            ["Input.ShortName"] = shortName,
+            ["Input.City"] = "Guangzhou",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         await using var db = portal.NewDbContext();
-        var hospital = new Institution(InstitutionKind.Hospital, name, shortName, "Guangzhou");
-        db.Institutions.Add(hospital);
-        await db.SaveChangesAsync();
-        return hospital.Id;
+        return await db.Institutions.Where(i => i.Name == name).Select(i => i.Id).SingleAsync();
     }
 }
