@@ -17,8 +17,8 @@ public class ApplicantJourneyTests(BrowserFixture fixture) : IClassFixture<Brows
         await page.GetByLabel("Full name").FillAsync("Dr. Journey Test");
         await page.GetByLabel("Email").FillAsync("journey@hospital.test");
         await page.GetByLabel("Your hospital").SelectOptionAsync(new SelectOptionValue { Label = "Beijing Capital Teaching Hospital" });
-        await page.GetByLabel("Password (12 characters or more)").FillAsync("a long journey passphrase");
-        await page.GetByLabel("Confirm password").FillAsync("a long journey passphrase");
+        await page.GetByLabel("Password (12 characters or more)").FillAsync("a long travelling passphrase");
+        await page.GetByLabel("Confirm password").FillAsync("a long travelling passphrase");
         var consent = page.GetByLabel("I have read and agree to the privacy notice");
         await consent.FocusAsync();
         await consent.CheckAsync();
