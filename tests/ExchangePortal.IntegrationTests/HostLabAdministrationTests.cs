@@ -145,7 +145,7 @@ public class HostLabAdministrationTests(PortalFactory portal) : IClassFixture<Po
         return lab.Id;
     }
 
-    private static Dictionary<string, string> LabValues(string name, int seats) => new()
+    internal static Dictionary<string, string> LabValues(string name, int seats) => new()
     {
         ["Input.Name"] = name,
         ["Input.Department"] = "Department of Genetics",

@@ -54,11 +54,17 @@ internal static class Inviting
     /// <summary>A complete draft in the open cohort (profile, a lab, a plan, the required documents); returns its page.</summary>
     public static async Task<string> CompleteDraftAsync(PortalFactory portal, HttpClient applicant)
     {
-        await ApplyTests.FillProfileAsync(applicant);
         int cohortId;
         await using (var db = portal.NewDbContext())
             cohortId = await db.Cohorts.Where(c => c.Status == Core.Cohorts.CohortStatus.Open).Select(c => c.Id).SingleAsync();
-        var apply = await applicant.GetPageAsync($"/Applicant/Apply/{cohortId}");
+        return await CompleteDraftAsync(applicant, $"/Applicant/Apply/{cohortId}");
+    }
+
+    /// <summary>A complete draft from the cohort's apply page (profile, a lab, a plan, the required documents); returns its page.</summary>
+    public static async Task<string> CompleteDraftAsync(HttpClient applicant, string applyPath)
+    {
+        await ApplyTests.FillProfileAsync(applicant);
+        var apply = await applicant.GetPageAsync(applyPath);
         var lab = apply.Document.QuerySelectorAll("#Input_Choice1 option").Select(o => o.GetAttribute("value")).First(v => v != "")!;
         var saved = await applicant.SubmitAsync(apply, "#apply-form", new Dictionary<string, string> { ["Input.Choice1"] = lab, ["Input.Plan"] = "Learn cardiac imaging." });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
