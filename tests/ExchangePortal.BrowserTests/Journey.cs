@@ -38,7 +38,8 @@ public sealed class Journey(BrowserFixture fixture, string name) : IAsyncDisposa
         await Page.GetByLabel("Email").FillAsync(email);
         await Page.GetByLabel("Password").FillAsync(DemoData.Password);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        // Signed in means sent on from the sign-in page (a load-state wait could time out between the post and the redirect).
+        await Page.WaitForURLAsync(url => !url.Contains("/Identity/Account/Login", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>The main navigation bar.</summary>
