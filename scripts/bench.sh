@@ -12,7 +12,7 @@
 # portal under load on PAGE; writes .local/profile-PAGE.nettrace, its speedscope JSON and the top 20 methods by
 # inclusive time (.local/profile-PAGE.top.txt). No rounds, and docs/performance.md is left as it is.
 set -euo pipefail
-source "$(dirname "$0")/lib/common.sh"
+source "$(dirname "$0")/lib/bench.sh"
 cd "$REPO_ROOT"
 
 PROFILE_PAGE=""
@@ -29,44 +29,10 @@ CONNECTIONS="${CONNECTIONS:-32}"
 APP_PORT="${APP_PORT:-5097}"
 BENCH_PG_PORT="${BENCH_PG_PORT:-55493}"
 RESULTS_FILE="${RESULTS_FILE:-$REPO_ROOT/docs/performance.md}"
-PASSWORD="Portal-Demo-2026"
 
-command -v wrk >/dev/null || apt_install wrk
-ensure_postgres_binaries
-ensure_dotnet_tools
-
-WORK="$(mktemp -d /var/tmp/exchange-portal-bench.XXXXXX)"
-chmod 755 "$WORK"
-PG_DIR="$WORK/postgres"
-APP_PID=""
-cleanup() {
-    [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null
-    pg_run "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate stop >/dev/null 2>&1 || true
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-# Cores: the app on the first, wrk on the last (PostgreSQL where the scheduler puts it).
-CORES=$(nproc)
-APP_CPU=0
-WRK_CPU=$((CORES - 1))
-pin() { local cpu="$1"; shift; if [ "$CORES" -gt 1 ] && command -v taskset >/dev/null; then taskset -c "$cpu" "$@"; else "$@"; fi; }
-
-log "Building Release"
-dotnet build src/ExchangePortal.Web -c Release -nologo -v q >/dev/null
-dotnet build tools/ExchangePortal.Tools -c Release -nologo -v q >/dev/null
-DLL="bin/Release/net10.0/ExchangePortal.Web.dll"
-TOOLS="$REPO_ROOT/tools/ExchangePortal.Tools/bin/Release/net10.0/ExchangePortal.Tools.dll"
-
-log "Starting PostgreSQL with pg_stat_statements on 127.0.0.1:$BENCH_PG_PORT"
-mkdir -p "$PG_DIR"
-[ "$(id -u)" = 0 ] && chown postgres:postgres "$PG_DIR"
-pg_run "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
-pg_run "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 30 -o "-c listen_addresses=127.0.0.1 -p $BENCH_PG_PORT -k $PG_DIR \
-    -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=512MB -c max_connections=200 \
-    -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=top -c pg_stat_statements.track_utility=off" start >/dev/null
-PSQL=("$PG_BIN/psql" -h 127.0.0.1 -p "$BENCH_PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qAt)
+bench_prepare bench
+bench_start_postgres "$BENCH_PG_PORT" -c shared_buffers=512MB -c shared_preload_libraries=pg_stat_statements \
+    -c pg_stat_statements.track=top -c pg_stat_statements.track_utility=off
 "${PSQL[@]}" -d postgres -c "CREATE EXTENSION pg_stat_statements"
 
 # wrk prints one machine-readable line: requests, requests/s, p50, p95, p99 (ms), non-2xx/3xx, socket errors.
@@ -78,19 +44,6 @@ done = function(summary, latency, requests)
     e.connect + e.read + e.write + e.timeout))
 end
 LUA
-
-# sign_in EMAIL: signs in through the login form; prints the Cookie header value.
-sign_in() {
-    local jar="$WORK/$1.jar" token status
-    rm -f "$jar"
-    token=$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$APP_PORT/Identity/Account/Login" \
-        | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
-    status=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" \
-        --data-urlencode "Input.Email=$1" --data-urlencode "Input.Password=$PASSWORD" \
-        --data-urlencode "__RequestVerificationToken=$token" "http://127.0.0.1:$APP_PORT/Identity/Account/Login")
-    [ "$status" = 302 ] || { echo "Sign-in as $1 failed (HTTP $status)" >&2; exit 1; }
-    sed 's/^#HttpOnly_//' "$jar" | awk -F'\t' 'NF >= 7 && $1 !~ /^#/ { printf "%s%s=%s", sep, $6, $7; sep = "; " }'
-}
 
 statements() {
     "${PSQL[@]}" -d postgres -c "SELECT coalesce(sum(calls), 0) FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = '$1'"
@@ -138,15 +91,7 @@ for SCALE in $SCALES; do
     "${PSQL[@]}" -d "$DB" -c "CHECKPOINT"
 
     log "Starting the portal (Production, benchmark on) on 127.0.0.1:$APP_PORT"
-    (cd src/ExchangePortal.Web && exec env ConnectionStrings__Portal="$CS" ASPNETCORE_ENVIRONMENT=Production DataProtection__AllowUnprotectedKeys=true \
-        Benchmark__Enabled=true Email__Enabled=false Offers__LapseEnabled=false RateLimits__FormPostsPerMinute=100000 \
-        Portal__PublicUrl="http://127.0.0.1:$APP_PORT/" \
-        taskset -c "$APP_CPU" dotnet "$DLL" --urls "http://127.0.0.1:$APP_PORT" >"$WORK/app-$SCALE.log" 2>&1) &
-    APP_PID=$!
-    for _ in $(seq 1 60); do
-        curl -sf "http://127.0.0.1:$APP_PORT/health/live" >/dev/null && break
-        sleep 0.5
-    done
+    bench_start_portal "$WORK/app-$SCALE.log" ConnectionStrings__Portal="$CS" Benchmark__Enabled=true
     # The dotnet process itself (the subshell execs into taskset, which execs dotnet).
     SERVER_PID=$APP_PID
 

@@ -1,0 +1,80 @@
+# Shared by scripts/bench.sh and scripts/bench-pool.sh: the Release build, a throwaway PostgreSQL in a temp folder,
+# the portal in Production pinned to one core, wrk on another, and signing in through the real login form.
+# shellcheck shell=bash
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
+PASSWORD="Portal-Demo-2026"
+
+# bench_prepare NAME: installs wrk and the tools, makes $WORK (removed on exit, with the portal and PostgreSQL
+# stopped), sets the cores (the app on the first, wrk on the last) and builds the portal and the seeding tool.
+bench_prepare() {
+    command -v wrk >/dev/null || apt_install wrk
+    ensure_postgres_binaries
+    ensure_dotnet_tools
+    WORK="$(mktemp -d "/var/tmp/exchange-portal-$1.XXXXXX")"
+    chmod 755 "$WORK"
+    PG_DIR="$WORK/postgres"
+    APP_PID=""
+    trap bench_cleanup EXIT
+    trap 'exit 130' INT TERM
+    CORES=$(nproc)
+    APP_CPU=0
+    WRK_CPU=$((CORES - 1))
+    log "Building Release"
+    dotnet build src/ExchangePortal.Web -c Release -nologo -v q >/dev/null
+    dotnet build tools/ExchangePortal.Tools -c Release -nologo -v q >/dev/null
+    DLL="bin/Release/net10.0/ExchangePortal.Web.dll"
+    TOOLS="$REPO_ROOT/tools/ExchangePortal.Tools/bin/Release/net10.0/ExchangePortal.Tools.dll"
+}
+
+bench_cleanup() {
+    [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null
+    pg_run "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate stop >/dev/null 2>&1 || true
+    rm -rf "$WORK"
+}
+
+# pin CPU COMMAND...: runs COMMAND on that core when there is more than one.
+pin() { local cpu="$1"; shift; if [ "$CORES" -gt 1 ] && command -v taskset >/dev/null; then taskset -c "$cpu" "$@"; else "$@"; fi; }
+
+# bench_start_postgres PORT [OPTIONS]: a new cluster in $WORK without durability, listening on 127.0.0.1:PORT;
+# OPTIONS are more "-c name=value" server settings. Sets PSQL (an array) for queries.
+bench_start_postgres() {
+    local port="$1"
+    shift
+    log "Starting PostgreSQL on 127.0.0.1:$port"
+    mkdir -p "$PG_DIR"
+    [ "$(id -u)" = 0 ] && chown postgres:postgres "$PG_DIR"
+    pg_run "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
+    pg_run "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 30 -o "-c listen_addresses=127.0.0.1 -p $port -k $PG_DIR \
+        -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 $*" start >/dev/null
+    PSQL=("$PG_BIN/psql" -h 127.0.0.1 -p "$port" -U postgres -v ON_ERROR_STOP=1 -qAt)
+}
+
+# bench_start_portal LOG [NAME=VALUE...]: the portal in Production on core APP_CPU at APP_PORT, with the given settings
+# (at least ConnectionStrings__Portal), over plain loopback HTTP; waits until it is live. Sets APP_PID.
+bench_start_portal() {
+    local log_file="$1"
+    shift
+    (cd src/ExchangePortal.Web && exec env ASPNETCORE_ENVIRONMENT=Production DataProtection__AllowUnprotectedKeys=true \
+        Portal__PublicUrl="http://127.0.0.1:$APP_PORT/" Email__Enabled=false Offers__LapseEnabled=false \
+        RateLimits__FormPostsPerMinute=100000 "$@" \
+        taskset -c "$APP_CPU" dotnet "$DLL" --urls "http://127.0.0.1:$APP_PORT" >"$log_file" 2>&1) &
+    APP_PID=$!
+    for _ in $(seq 1 60); do
+        curl -sf "http://127.0.0.1:$APP_PORT/health/live" >/dev/null && return
+        sleep 0.5
+    done
+}
+
+# sign_in EMAIL: signs in through the login form; prints the Cookie header value.
+sign_in() {
+    local jar="$WORK/$1.jar" token status
+    rm -f "$jar"
+    token=$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$APP_PORT/Identity/Account/Login" \
+        | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
+    status=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" \
+        --data-urlencode "Input.Email=$1" --data-urlencode "Input.Password=$PASSWORD" \
+        --data-urlencode "__RequestVerificationToken=$token" "http://127.0.0.1:$APP_PORT/Identity/Account/Login")
+    [ "$status" = 302 ] || { echo "Sign-in as $1 failed (HTTP $status)" >&2; exit 1; }
+    sed 's/^#HttpOnly_//' "$jar" | awk -F'\t' 'NF >= 7 && $1 !~ /^#/ { printf "%s%s=%s", sep, $6, $7; sep = "; " }'
+}
