@@ -30,6 +30,7 @@ public static class PortalServices
         .AddScoped<FirstAdministrator>()
         .AddScoped<Invitations>()
         .AddScoped<UserPreferences>()
+        .AddScoped<UserSessions>()
         .AddScoped<SeatDesk>()
         .AddScoped<CoordinatorApplications>()
         .AddScoped<AdminStays>()
