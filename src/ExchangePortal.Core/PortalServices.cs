@@ -31,6 +31,7 @@ public static class PortalServices
         .AddScoped<Invitations>()
         .AddScoped<UserPreferences>()
         .AddScoped<UserSessions>()
+        .AddScoped<AccountSessions>()
         .AddScoped<SeatDesk>()
         .AddScoped<CoordinatorApplications>()
         .AddScoped<AdminStays>()

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using ExchangePortal.Core.Auditing;
 using ExchangePortal.Core.Data;
 using ExchangePortal.Core.Users;
 using ExchangePortal.Web.Setup;
@@ -139,14 +138,14 @@ public sealed class RecentSessionChecks(IMemoryCache cache)
 /// cookies; this makes the end explicit on the server, in the same transaction when the caller has one
 /// (the portal's saves are all asynchronous, as Identity's are).
 /// </summary>
-public sealed class StampChangeEndsSessions(IHttpContextAccessor http, TimeProvider time, IAuditActor client) : SaveChangesInterceptor
+public sealed class StampChangeEndsSessions(IHttpContextAccessor http, TimeProvider time) : SaveChangesInterceptor
 {
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
         CancellationToken cancellationToken = default)
     {
         if (eventData.Context is PortalDbContext db)
             foreach (var userId in StampChanged(db))
-                await new UserSessions(db, time, client).EndOthersAsync(userId, Keep(userId), cancellationToken);
+                await UserSessions.EndOthersAsync(db, userId, Keep(userId), time.GetUtcNow(), cancellationToken);
         return result;
     }
 

@@ -44,12 +44,9 @@ public class UserSessions(PortalDbContext db, TimeProvider time, IAuditActor cli
     }
 
     /// <summary>Ends every open session of the user except <paramref name="keep"/> (the one making the change, if any).</summary>
-    public Task<int> EndOthersAsync(string userId, Guid? keep, CancellationToken ct = default)
-    {
-        var now = time.GetUtcNow();
-        return db.Sessions.Where(s => s.UserId == userId && s.EndedAt == null && s.Id != keep)
+    public static Task<int> EndOthersAsync(PortalDbContext db, string userId, Guid? keep, DateTimeOffset now, CancellationToken ct = default) =>
+        db.Sessions.Where(s => s.UserId == userId && s.EndedAt == null && s.Id != keep)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now), ct);
-    }
 
     /// <summary>Deletes the sessions that ended (or were last seen) more than <paramref name="retention"/> ago; running it twice changes nothing.</summary>
     public Task<int> PurgeAsync(TimeSpan retention, CancellationToken ct = default)

@@ -114,6 +114,29 @@ public class SessionLimitTests(FakeClockPortalFactory portal) : IClassFixture<Fa
     }
 
     [Fact]
+    public async Task The_account_lists_its_open_sessions_and_signs_out_the_others_keeping_this_one()
+    {
+        const string email = "doctor09@demo.local";
+        var other = await portal.SignInAsync(email);
+        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/Applicant")).StatusCode);
+        var current = await portal.SignInAsync(email);
+        var page = await current.GetPageAsync("/Identity/Account/Manage/Sessions");
+        Assert.Equal(2, page.Document.QuerySelectorAll("#sessions tbody tr").Length);
+        Assert.Contains("This browser", page.Document.QuerySelector("#sessions tbody tr")!.TextContent);
+
+        var done = await current.SubmitAsync(page, "#sign-out-others-form", new Dictionary<string, string>());
+
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        Assert.True(GoesToSignIn(await other.GetAsync("/Applicant")));
+        var after = await current.GetPageAsync("/Identity/Account/Manage/Sessions");
+        Assert.Contains("You are signed out everywhere else.", after.Document.Text());
+        Assert.Single(after.Document.QuerySelectorAll("#sessions tbody tr"));
+        Assert.Single(await SessionsOfAsync(email), s => s.EndedAt is null);
+        await using var db = portal.NewDbContext();
+        Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == AccountSessions.OthersSignedOut && e.ActorId == db.Users.Single(u => u.Email == email).Id));
+    }
+
+    [Fact]
     public async Task A_run_of_requests_reads_the_session_once_and_writes_last_seen_at_most_once_a_minute()
     {
         const string email = "doctor07@demo.local";
