@@ -76,8 +76,9 @@ public static class SessionCheck
         var recent = services.GetRequiredService<RecentSessionChecks>();
         if (user.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId || recent.HasEnded(id))
             return false;
-        var sessions = services.GetRequiredService<UserSessions>();
-        var times = recent.Open(id) ?? await sessions.FindOpenAsync(id, userId);
+        // The service (and a pooled DbContext) only when the database is needed: most requests find the session kept.
+        var kept = recent.Open(id);
+        var times = kept ?? await services.GetRequiredService<UserSessions>().FindOpenAsync(id, userId);
         if (times is null)
             return false;
         var limits = services.GetRequiredService<IOptions<SessionLimitOptions>>().Value;
@@ -89,10 +90,14 @@ public static class SessionCheck
         }
         if (times.NeedsTouch(now))
         {
-            if (!await sessions.TouchAsync(id, now))
+            if (!await services.GetRequiredService<UserSessions>().TouchAsync(id, now))
                 return false;
             times = times with { LastSeenAt = now };
         }
+        // Kept only after the database said "open" (a read, or the write of "last seen"), never renewed by a kept copy:
+        // otherwise a stream of requests would keep a session ended on another instance alive here.
+        else if (kept is not null)
+            return true;
         recent.Remember(times);
         return true;
     }
