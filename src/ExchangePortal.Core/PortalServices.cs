@@ -30,6 +30,8 @@ public static class PortalServices
         .AddScoped<FirstAdministrator>()
         .AddScoped<Invitations>()
         .AddScoped<UserPreferences>()
+        .AddScoped<UserSessions>()
+        .AddScoped<AccountSessions>()
         .AddScoped<SeatDesk>()
         .AddScoped<CoordinatorApplications>()
         .AddScoped<AdminStays>()

@@ -23,6 +23,10 @@ public class AuthorizationTests(PortalFactory portal) : IClassFixture<PortalFact
             foreach (var (user, own) in owners)
                 data.Add(user, home, own == home ? 200 : 403);
         }
+        // Every signed-in person's own account pages (their sessions).
+        data.Add(null, "/Identity/Account/Manage/Sessions", 302);
+        foreach (var user in owners.Keys)
+            data.Add(user, "/Identity/Account/Manage/Sessions", 200);
         foreach (var open in new[] { "/", "/Labs", "/Privacy", "/health/live", "/health/ready" })
         {
             data.Add(null, open, 200);

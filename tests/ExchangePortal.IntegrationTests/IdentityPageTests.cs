@@ -17,7 +17,8 @@ public partial class IdentityPageTests(PortalFactory portal) : IClassFixture<Por
         "/Identity/Account/ConfirmEmail?userId=x&code=y", "/Identity/Account/ConfirmEmailChange?userId=x&email=a%40b.test&code=y");
 
     private static readonly string[] Manage =
-        ["/Identity/Account/Manage", "/Identity/Account/Manage/Email", "/Identity/Account/Manage/ChangePassword", "/Identity/Account/Logout"];
+        ["/Identity/Account/Manage", "/Identity/Account/Manage/Email", "/Identity/Account/Manage/ChangePassword", "/Identity/Account/Manage/Sessions",
+        "/Identity/Account/Logout"];
 
     public static TheoryData<string> ManagePages() => new(Manage);
 

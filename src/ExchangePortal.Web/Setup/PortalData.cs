@@ -51,7 +51,7 @@ public static class PortalData
         services.AddSingleton<RecentStampChecks>().AddSingleton<AccountSaveForgetsStamp>();
         services.AddDbContextPool<PortalDbContext>((sp, options) => options.UseNpgsql(PooledConnections.Tune(connectionString))
             .AddInterceptors(sp.GetRequiredService<FieldAuditInterceptor>(), sp.GetRequiredService<AccountSaveForgetsStamp>(),
-                sp.GetRequiredService<DataChanges>())
+                sp.GetRequiredService<StampChangeEndsSessions>(), sp.GetRequiredService<DataChanges>())
             // EF logs every failed command as an error; a refused value or an outage is a warning (logged where it is
             // answered), and a bug is still logged as an error by the exception handler.
             .ConfigureWarnings(w => w.Log(

@@ -37,7 +37,10 @@ public static class PortalIdentity
             // Requests check the account's security stamp (one indexed read, at most every 5 seconds per user, and again
             // at once after the account is saved): a role change or a lock by an administrator signs the user out at once,
             // not at the next periodic revalidation.
-            options.Events.OnValidatePrincipal = SecurityStampCheck.ValidateAsync;
+            // Then the server-side session: idle time, lifetime, ended at sign-out (SessionCheck, docs/security.md "Sessions").
+            options.Events.OnValidatePrincipal = SessionCheck.ValidateAsync;
+            options.Events.OnSigningIn = SessionCheck.StartAsync;
+            options.Events.OnSigningOut = SessionCheck.EndAsync;
             // A signed-in user without the role gets a 403 page, not a redirect.
             options.Events.OnRedirectToAccessDenied = context =>
             {
@@ -47,6 +50,7 @@ public static class PortalIdentity
         });
         builder.ProtectPortalKeyRing(builder.Services.AddDataProtection().PersistKeysToDbContext<PortalDbContext>().SetApplicationName("ExchangePortal"));
         builder.AddPortalCookies();
+        builder.AddPortalSessions();
     }
 
     /// <summary>
