@@ -9,6 +9,9 @@ public class NoticeModel(PrivacyNotice notice, NoticeRecipients recipients, Cons
 {
     public NoticeText Text { get; private set; } = null!;
 
+    /// <summary>What the page the person came from said (an invitee's "your password is set"), shown above the notice.</summary>
+    [TempData] public string? StatusMessage { get; set; }
+
     /// <summary>Whether the person has already decided on this version (they came back to read it).</summary>
     public bool Decided => User.FindFirst(PortalClaims.NoticeVersion)?.Value == notice.Current;
 
