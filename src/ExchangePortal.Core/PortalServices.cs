@@ -53,5 +53,9 @@ public static class PortalServices
         .AddScoped<Notifications.OutboxDispatcher>()
         .AddScoped<Notifications.Reminders>()
         .AddScoped<Programme.CalendarFeed>()
+        .AddScoped<Privacy.Consents>()
+        .AddScoped<Privacy.AccountPrivacy>()
+        .AddScoped<Privacy.PersonalDataExport>()
+        .AddScoped<Privacy.NoticeRecipients>()
         .AddScoped<DemoData>();
 }

@@ -13,6 +13,7 @@ builder.AddPortalEmail();
 builder.AddPortalJobs();
 builder.AddPortalIdentity();
 builder.AddPortalAccountEmails();
+builder.AddPortalPrivacy();
 
 // Authorization: every page needs a signed-in user unless allowed below; one role per audience folder.
 builder.Services.AddAuthorizationBuilder()
@@ -30,7 +31,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeFolder("/Admin", Roles.Administrator);
     options.Conventions.AuthorizeFolder("/Calendar", Policies.Staff);
     options.Conventions.AllowAnonymousToPage("/Index");
-    options.Conventions.AllowAnonymousToPage("/Privacy");
+    options.Conventions.AllowAnonymousToPage("/Privacy").AllowAnonymousToFolder("/Privacy");
     options.Conventions.AllowAnonymousToPage("/Error");
     options.Conventions.AllowAnonymousToPage("/Language");
     options.Conventions.AllowAnonymousToFolder("/Labs");

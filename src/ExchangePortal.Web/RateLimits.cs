@@ -7,4 +7,7 @@ public static class RateLimits
 
     /// <summary>The policy for the anonymous calendar feeds, whose URL carries a secret token.</summary>
     public const string CalendarFeeds = "calendar-feeds";
+
+    /// <summary>The policy for "download my data" (a ZIP of everything about the person), per signed-in account.</summary>
+    public const string DataDownloads = "data-downloads";
 }

@@ -60,8 +60,12 @@ public class InvitationJourneyTests(BrowserFixture fixture) : IClassFixture<Brow
         await journey.Page.GetByLabel("Confirm password").FillAsync("an invited journey passphrase");
         await journey.CheckpointAsync("choose-password");
         await journey.Page.GetByRole(AriaRole.Button, new() { Name = "Set my password" }).ClickAsync();
-        await journey.Page.WaitForURLAsync(fixture.BaseUrl + home);
+        // Never having consented, the invitee meets the privacy notice first (with the message), accepts it and goes home.
+        await journey.Page.WaitForURLAsync(url => url.Contains("/Account/Notice", StringComparison.Ordinal));
         await Assertions.Expect(journey.Page.GetByRole(AriaRole.Status).First).ToContainTextAsync("your password is set");
+        await journey.CheckpointAsync("privacy-notice");
+        await journey.Page.GetByRole(AriaRole.Button, new() { Name = "I accept" }).ClickAsync();
+        await journey.Page.WaitForURLAsync(fixture.BaseUrl + home);
         await journey.CheckpointAsync("welcome");
     }
 

@@ -27,11 +27,19 @@ public class AuthorizationTests(PortalFactory portal) : IClassFixture<PortalFact
         data.Add(null, "/Identity/Account/Manage/Sessions", 302);
         foreach (var user in owners.Keys)
             data.Add(user, "/Identity/Account/Manage/Sessions", 200);
-        foreach (var open in new[] { "/", "/Labs", "/Privacy", "/health/live", "/health/ready" })
+        foreach (var open in new[] { "/", "/Labs", "/Privacy", "/Privacy/Versions/2026-11", "/Privacy/Versions/2026-12", "/health/live", "/health/ready" })
         {
             data.Add(null, open, 200);
             data.Add("doctor@demo.local", open, 200);
         }
+        // Every signed-in person's own privacy pages (the data download included); an unknown notice version is not found.
+        foreach (var own in new[] { "/Account/Privacy", "/Account/Privacy?handler=Download", "/Account/Notice" })
+        {
+            data.Add(null, own, 302);
+            foreach (var user in owners.Keys)
+                data.Add(user, own, 200);
+        }
+        data.Add(null, "/Privacy/Versions/1900-01", 404);
         return data;
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using ExchangePortal.Core.Privacy;
 using ExchangePortal.Core.Users;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,8 +21,11 @@ public class RegistrationTests(PortalFactory portal) : IClassFixture<PortalFacto
         Assert.Equal("/Applicant", response.Headers.Location!.OriginalString);
         await using var db = portal.NewDbContext();
         var user = await db.Users.SingleAsync(u => u.Email == "new.doctor@hospital.test");
-        Assert.Equal(PrivacyNotice.CurrentVersion, user.PrivacyNoticeVersion);
-        Assert.InRange(user.PrivacyConsentedAt!.Value, DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow);
+        var consent = await db.ConsentRecords.SingleAsync(c => c.UserId == user.Id);
+        Assert.Equal(PrivacyNotice.Latest, consent.NoticeVersion);
+        Assert.True(consent.Accepted && consent.Programme && consent.SensitiveData && consent.OutsideMainland);
+        Assert.Null(consent.WithdrawnAt);
+        Assert.InRange(consent.At, DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow);
         Assert.True(await db.UserRoles.AnyAsync(r => r.UserId == user.Id && r.RoleId == "role-applicant"));
         Assert.True(await db.Doctors.AnyAsync(d => d.UserId == user.Id && d.HospitalId == int.Parse(hospitalId)));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Applicant")).StatusCode);

@@ -1,3 +1,4 @@
+using ExchangePortal.Core.Privacy;
 using System.Globalization;
 using System.Net;
 using ExchangePortal.Core.Applications;
@@ -172,6 +173,7 @@ public class SeparationOfDutiesTests(PortalFactory portal) : IClassFixture<Porta
         db.UserRoles.AddRange(new[] { Roles.Applicant, staffRole }.Select(r => new IdentityUserRole<string> { UserId = user.Id, RoleId = RoleConfiguration.RoleId(r) }));
         var lab = cohort.Labs.OrderByDescending(l => l.SeatsFree).First();
         var now = DateTimeOffset.UtcNow;
+        db.ConsentRecords.Add(ConsentRecord.Given(user.Id, PrivacyNotice.Latest, now));
         var application = new ExchangeApplication(cohort, new VisitingDoctor(user, hospital, "Dr. Dual Role", email), user.Id, now);
         application.ChooseLabs([lab], now);
         application.Submit(user.Id, now);

@@ -12,6 +12,7 @@ using ExchangePortal.Core.Doctors;
 using ExchangePortal.Core.Documents;
 using ExchangePortal.Core.HostLabs;
 using ExchangePortal.Core.Institutions;
+using ExchangePortal.Core.Privacy;
 using ExchangePortal.Core.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -219,7 +220,15 @@ public class LargeDataSeeder(PortalDbContext db, ILookupNormalizer normalizer, P
 
         // 3. The big tables by binary COPY, in the same transaction.
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await CopyAsync(connection, "AspNetUsers", "Id DisplayName HospitalId PrivacyNoticeVersion PrivacyConsentedAt PreferredCulture UserName NormalizedUserName Email NormalizedEmail EmailConfirmed PasswordHash SecurityStamp ConcurrencyStamp PhoneNumber PhoneNumberConfirmed TwoFactorEnabled LockoutEnd LockoutEnabled AccessFailedCount", doctors, WriteUser, stopwatch, ct);
+        await CopyAsync(connection, "AspNetUsers", "Id DisplayName HospitalId PreferredCulture UserName NormalizedUserName Email NormalizedEmail EmailConfirmed PasswordHash SecurityStamp ConcurrencyStamp PhoneNumber PhoneNumberConfirmed TwoFactorEnabled LockoutEnd LockoutEnabled AccessFailedCount", doctors, WriteUser, stopwatch, ct);
+        await CopyAsync(connection, "ConsentRecords", "UserId NoticeVersion Accepted Programme SensitiveData OutsideMainland At", doctors, (w, d) =>
+        {
+            w.Write(d.User.Id, NpgsqlDbType.Text);
+            w.Write(PrivacyNotice.Latest, NpgsqlDbType.Varchar);
+            for (var purpose = 0; purpose < 4; purpose++)
+                w.Write(true, NpgsqlDbType.Boolean);
+            w.Write(now, NpgsqlDbType.TimestampTz);
+        }, stopwatch, ct);
         await CopyAsync(connection, "AspNetUserRoles", "UserId RoleId", doctors, (w, d) =>
         {
             w.Write(d.User.Id, NpgsqlDbType.Text);
@@ -292,6 +301,7 @@ public class LargeDataSeeder(PortalDbContext db, ILookupNormalizer normalizer, P
     {
         var user = NewUser(email, displayName, hospital, now);
         db.Users.Add(user);
+        db.ConsentRecords.Add(ConsentRecord.Given(user.Id, PrivacyNotice.Latest, now));
         db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = RoleConfiguration.RoleId(role) });
         return user;
     }
@@ -313,7 +323,6 @@ public class LargeDataSeeder(PortalDbContext db, ILookupNormalizer normalizer, P
             ConcurrencyStamp = NextGuid().ToString(),
             LockoutEnabled = true,
         };
-        user.ConsentToPrivacyNotice(PrivacyNotice.CurrentVersion, now);
         return user;
     }
 
@@ -589,8 +598,6 @@ public class LargeDataSeeder(PortalDbContext db, ILookupNormalizer normalizer, P
         w.Write(u.Id, NpgsqlDbType.Text);
         w.Write(u.DisplayName, NpgsqlDbType.Varchar);
         w.Write(d.Hospital.Id, NpgsqlDbType.Integer);
-        w.Write(u.PrivacyNoticeVersion!, NpgsqlDbType.Varchar);
-        w.Write(u.PrivacyConsentedAt!.Value, NpgsqlDbType.TimestampTz);
         w.WriteNull();
         w.Write(u.UserName!, NpgsqlDbType.Varchar);
         w.Write(u.NormalizedUserName!, NpgsqlDbType.Varchar);

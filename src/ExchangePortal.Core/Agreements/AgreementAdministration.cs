@@ -113,9 +113,8 @@ public class AgreementAdministration(PortalDbContext db, ProgrammeClock clock)
 
     /// <summary>The signed text as an attachment; the download is written to the audit trail.</summary>
     public Task<DocumentFile?> OpenDocumentAsync(int id, Guid documentId, string actorId, CancellationToken ct = default) =>
-        db.OpenAuditedAsync(db.Documents.Where(d => d.Id == documentId && d.AgreementId == id),
-            new AuditEntry(clock.Now, actorId, "document.downloaded", nameof(StoredDocument), documentId.ToString(),
-                new() { ["Agreement"] = new FieldChange(null, id.ToString()) }), ct);
+        db.OpenAuditedAsync(db.Documents.Where(d => d.Id == documentId && d.AgreementId == id), actorId, "document.downloaded", clock.Now, ct,
+            new() { ["Agreement"] = new FieldChange(null, id.ToString()) });
 
     private void MoveTo(Agreement agreement, AgreementStatus status)
     {

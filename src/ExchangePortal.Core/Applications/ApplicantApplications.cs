@@ -1,5 +1,6 @@
 using ExchangePortal.Core.Notifications;
 using ExchangePortal.Core.Data;
+using ExchangePortal.Core.Privacy;
 using Microsoft.EntityFrameworkCore;
 
 namespace ExchangePortal.Core.Applications;
@@ -90,11 +91,11 @@ public class ApplicantApplications(PortalDbContext db, SeatDesk seats, Programme
 
     /// <summary>Sends the application back to the coordinator after the requested changes, with the revised plan.</summary>
     public Task<bool> ResubmitAsync(int id, uint version, string plan, string userId, CancellationToken ct = default) =>
-        ChangeAsync(id, version, userId, a =>
+        ChangeAsync(id, version, userId, async a =>
         {
+            await db.RequireConsentAsync(userId, ct);
             a.EditPlan(plan, a.IntendedStartOn, a.IntendedEndOn, clock.Now);
             a.Resubmit(userId, clock.Now);
-            return Task.CompletedTask;
         }, ct);
 
     public Task<bool> AcceptOfferAsync(int id, uint version, string userId, CancellationToken ct = default) =>

@@ -4,6 +4,7 @@ using ExchangePortal.Core.Data;
 using ExchangePortal.Core.Data.Configurations;
 using ExchangePortal.Core.Documents;
 using ExchangePortal.Core.Notifications;
+using ExchangePortal.Core.Privacy;
 using ExchangePortal.Core.Users;
 using Microsoft.EntityFrameworkCore;
 
@@ -94,6 +95,7 @@ public class ApplicantDrafts(PortalDbContext db, ProgrammeClock clock, PublicLin
             return false;
         if (application.Version != version)
             throw new DomainException(ApplicationChanges.ChangedMeanwhile);
+        await db.RequireConsentAsync(userId, ct);
         var documents = await db.Documents.Where(d => d.ApplicationId == id).Select(d => new { d.Kind, d.ExpiresOn }).ToListAsync(ct);
         var missing = SubmissionRules.Missing(application.Doctor.MissingProfileFields(), documents.Select(d => (d.Kind, d.ExpiresOn)).ToList(),
             application.LabChoices.Count, application.Plan, application.Cohort.IsWindowOpen(clock.Today), application.Cohort.EndsOn,
@@ -118,6 +120,7 @@ public class ApplicantDrafts(PortalDbContext db, ProgrammeClock clock, PublicLin
     /// <returns>false when the application is not the doctor's.</returns>
     public async Task<bool> UploadAsync(int applicationId, string userId, Upload upload, CancellationToken ct = default)
     {
+        await db.RequireConsentAsync(userId, ct);
         var application = await EditableAsync(applicationId, userId, upload.Kind, ct);
         if (application is null)
             return false;
@@ -152,7 +155,7 @@ public class ApplicantDrafts(PortalDbContext db, ProgrammeClock clock, PublicLin
     /// <summary>The owner's own document, as an attachment; the download is written to the audit trail.</summary>
     public Task<DocumentFile?> OpenDocumentAsync(int applicationId, Guid documentId, string userId, CancellationToken ct = default) =>
         db.OpenAuditedAsync(db.Documents.Where(d => d.Id == documentId && d.ApplicationId == applicationId && d.Application!.Doctor.UserId == userId),
-            new AuditEntry(clock.Now, userId, "document.downloaded", nameof(StoredDocument), documentId.ToString()), ct);
+            userId, "document.downloaded", clock.Now, ct);
 
     // Application documents change while the application is being written; the end-of-stay report during the stay.
     private async Task<ExchangeApplication?> EditableAsync(int applicationId, string userId, DocumentKind kind, CancellationToken ct)

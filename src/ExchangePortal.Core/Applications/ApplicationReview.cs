@@ -35,7 +35,14 @@ public sealed record ReviewDetails(int Id, uint Version, ApplicationStatus Statu
 public class ApplicationReview(PortalDbContext db, ProgrammeClock clock)
 {
     /// <param name="hospitalId">When given, only an application of that hospital's staff is found (hospital coordinators).</param>
-    public Task<ReviewDetails?> GetAsync(int id, int? hospitalId = null, CancellationToken ct = default) => DetailsOf(db, id, hospitalId, ct);
+    /// <param name="viewerId">When given, the view is written to the audit trail with the ids of what the page shows.</param>
+    public async Task<ReviewDetails?> GetAsync(int id, int? hospitalId = null, string? viewerId = null, CancellationToken ct = default)
+    {
+        var details = await DetailsOf(db, id, hospitalId, ct);
+        if (details is not null && viewerId is not null)
+            await RecordViewAsync(details, viewerId, ct);
+        return details;
+    }
 
     // Compiled once: the page's projection is large, and translating it on every request showed in the profile.
     private static readonly Func<PortalDbContext, int, int?, CancellationToken, Task<ReviewDetails?>> DetailsOf =
@@ -70,5 +77,16 @@ public class ApplicationReview(PortalDbContext db, ProgrammeClock clock)
         db.OpenAuditedAsync(db.Documents
                 .Where(d => d.Id == documentId && d.ApplicationId == applicationId && d.Application!.Status != ApplicationStatus.Draft)
                 .Where(d => hospitalId == null || d.Application!.Doctor.HospitalId == hospitalId),
-            new AuditEntry(clock.Now, actorId, "document.viewed", nameof(StoredDocument), documentId.ToString()), ct);
+            actorId, "document.viewed", clock.Now, ct);
+
+    private async Task RecordViewAsync(ReviewDetails details, string actorId, CancellationToken ct = default)
+    {
+        db.AuditEntries.Add(new AuditEntry(clock.Now, actorId, "application.viewed", nameof(ExchangeApplication),
+            details.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), new()
+            {
+                ["Person"] = new(null, details.ApplicantUserId),
+                ["Documents"] = new(null, string.Join(",", details.Documents.Select(d => d.Id))),
+            }, [details.ApplicantUserId]));
+        await db.SaveChangesAsync(ct);
+    }
 }

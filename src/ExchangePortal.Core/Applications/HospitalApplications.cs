@@ -41,8 +41,9 @@ public class HospitalApplications(PortalDbContext db, ApplicationReview review, 
     public async Task<int?> HospitalOfAsync(string userId, CancellationToken ct = default) =>
         await db.Users.Where(u => u.Id == userId).Select(u => u.HospitalId).SingleOrDefaultAsync(ct);
 
-    public async Task<ReviewDetails?> GetAsync(int id, string userId, CancellationToken ct = default) =>
-        await HospitalOfAsync(userId, ct) is { } hospitalId ? await review.GetAsync(id, hospitalId, ct) : null;
+    /// <param name="viewed">Whether this is the coordinator opening the page (audited), not the page shown again after a post.</param>
+    public async Task<ReviewDetails?> GetAsync(int id, string userId, CancellationToken ct = default, bool viewed = false) =>
+        await HospitalOfAsync(userId, ct) is { } hospitalId ? await review.GetAsync(id, hospitalId, viewed ? userId : null, ct) : null;
 
     public async Task<DocumentFile?> OpenDocumentAsync(int id, Guid documentId, string userId, CancellationToken ct = default) =>
         await HospitalOfAsync(userId, ct) is { } hospitalId ? await review.OpenDocumentAsync(id, documentId, userId, hospitalId, ct) : null;

@@ -15,10 +15,14 @@ public class AuditEntry
     /// <summary>Field name → before and after, for the fields that changed.</summary>
     public Dictionary<string, FieldChange> Changes { get; private set; } = [];
 
+    /// <summary>The accounts whose personal data the recorded action showed or took out (a document's or an export's people):
+    /// what "who has seen my data" reads. Ids only, never copies of the data.</summary>
+    public string[] SubjectIds { get; private set; } = [];
+
     private AuditEntry() { }
 
     public AuditEntry(DateTimeOffset at, string? actorId, string action, string recordType, string recordId,
-        Dictionary<string, FieldChange>? changes = null)
+        Dictionary<string, FieldChange>? changes = null, IEnumerable<string>? subjectIds = null)
     {
         At = at;
         ActorId = actorId;
@@ -26,6 +30,7 @@ public class AuditEntry
         RecordType = recordType;
         RecordId = recordId;
         Changes = changes ?? [];
+        SubjectIds = subjectIds?.Distinct().ToArray() ?? [];
     }
 }
 

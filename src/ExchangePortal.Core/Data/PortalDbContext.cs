@@ -37,6 +37,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<SentReminder> SentReminders => Set<SentReminder>();
     public DbSet<UserSession> Sessions => Set<UserSession>();
+    public DbSet<Privacy.ConsentRecord> ConsentRecords => Set<Privacy.ConsentRecord>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
     protected override void OnModelCreating(ModelBuilder builder)

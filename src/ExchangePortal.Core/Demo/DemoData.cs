@@ -7,6 +7,7 @@ using ExchangePortal.Core.Doctors;
 using ExchangePortal.Core.Documents;
 using ExchangePortal.Core.HostLabs;
 using ExchangePortal.Core.Institutions;
+using ExchangePortal.Core.Privacy;
 using ExchangePortal.Core.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ using Microsoft.Extensions.Logging;
 namespace ExchangePortal.Core.Demo;
 
 /// <summary>Demo data for development: one programme with cohorts, labs and applications in every status, dated around today.</summary>
-public class DemoData(PortalDbContext db, ILookupNormalizer normalizer, ProgrammeClock clock, ILogger<DemoData> logger)
+public class DemoData(PortalDbContext db, ILookupNormalizer normalizer, ProgrammeClock clock, PrivacyNotice notice, ILogger<DemoData> logger)
 {
     public const string Password = "Portal-Demo-2026";
     public const string UniversityShortName = "VHU";
@@ -198,8 +199,9 @@ public class DemoData(PortalDbContext db, ILookupNormalizer normalizer, Programm
             SecurityStamp = Guid.NewGuid().ToString("N"),
             LockoutEnabled = true,
         };
-        user.ConsentToPrivacyNotice(PrivacyNotice.CurrentVersion, clock.Now);
         db.Users.Add(user);
+        // Every demo person has accepted the notice in force, so the demo opens on its pages, not on the notice.
+        db.ConsentRecords.Add(ConsentRecord.Given(user.Id, notice.Current, clock.Now));
         db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = RoleConfiguration.RoleId(role) });
         _users[email] = user;
         return user;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ExchangePortal.Core.Auditing;
 using ExchangePortal.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -10,18 +11,33 @@ internal static class DocumentFiles
 {
     /// <summary>
     /// The single document <paramref name="allowed"/> lets this reader have (null when none), with the reading written to
-    /// the audit trail as <paramref name="audit"/>.
+    /// the audit trail as <paramref name="action"/> by <paramref name="actorId"/>. The entry keeps the application's id and
+    /// the person's (the applicant's account), so it still leads to them after the document is replaced.
     /// </summary>
     public static async Task<DocumentFile?> OpenAuditedAsync(this PortalDbContext db, IQueryable<StoredDocument> allowed,
-        AuditEntry audit, CancellationToken ct)
+        string actorId, string action, DateTimeOffset now, CancellationToken ct, Dictionary<string, FieldChange>? changes = null)
     {
-        var file = await allowed.AsNoTracking()
-            .Select(d => new DocumentFile(d.Content.Bytes, d.ContentType, d.FileName))
+        var found = await allowed.AsNoTracking()
+            .Select(d => new
+            {
+                File = new DocumentFile(d.Content.Bytes, d.ContentType, d.FileName),
+                d.Id,
+                d.Kind,
+                d.ApplicationId,
+                Person = d.Application == null ? null : d.Application.Doctor.UserId,
+            })
             .SingleOrDefaultAsync(ct);
-        if (file is null)
+        if (found is null)
             return null;
-        db.AuditEntries.Add(audit);
+        changes ??= [];
+        changes["Kind"] = new(null, found.Kind.ToString());
+        if (found.ApplicationId is { } applicationId)
+            changes["Application"] = new(null, applicationId.ToString(CultureInfo.InvariantCulture));
+        if (found.Person is { } person)
+            changes["Person"] = new(null, person);
+        db.AuditEntries.Add(new AuditEntry(now, actorId, action, nameof(StoredDocument), found.Id.ToString(), changes,
+            found.Person is null ? null : [found.Person]));
         await db.SaveChangesAsync(ct);
-        return file;
+        return found.File;
     }
 }

@@ -17,9 +17,6 @@ public class PortalUser : IdentityUser
     public int? HospitalId { get; set; }
     public Institution? Hospital { get; set; }
 
-    public string? PrivacyNoticeVersion { get; set; }
-    public DateTimeOffset? PrivacyConsentedAt { get; set; }
-
     /// <summary>"en" or "zh-Hans"; null means the browser's choice.</summary>
     public string? PreferredCulture { get; set; }
 
@@ -36,10 +33,4 @@ public class PortalUser : IdentityUser
 
     public static string HashCalendarToken(string token) =>
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
-
-    public void ConsentToPrivacyNotice(string version, DateTimeOffset now)
-    {
-        PrivacyNoticeVersion = version;
-        PrivacyConsentedAt = now;
-    }
 }

@@ -1,13 +1,14 @@
 using ExchangePortal.Core.Data;
 using ExchangePortal.Core.Doctors;
 using ExchangePortal.Core.Institutions;
+using ExchangePortal.Core.Privacy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace ExchangePortal.Core.Users;
 
 /// <summary>Self-registration of hospital staff as applicants, with their consent to the privacy notice.</summary>
-public class Registration(PortalDbContext db, UserManager<PortalUser> users, AccountEmails emails, ProgrammeClock clock)
+public class Registration(PortalDbContext db, UserManager<PortalUser> users, AccountEmails emails, ProgrammeClock clock, PrivacyNotice notice)
 {
     public async Task<IReadOnlyList<Option<int>>> ListHospitalsAsync(CancellationToken ct = default) =>
         await db.Institutions.AsNoTracking()
@@ -28,7 +29,6 @@ public class Registration(PortalDbContext db, UserManager<PortalUser> users, Acc
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var user = new PortalUser { UserName = email, Email = email, DisplayName = fullName.Trim(), HospitalId = hospital.Id };
-        user.ConsentToPrivacyNotice(PrivacyNotice.CurrentVersion, clock.Now);
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
             return (null, created.Errors.Select(e => e.Description).ToList());
@@ -36,6 +36,7 @@ public class Registration(PortalDbContext db, UserManager<PortalUser> users, Acc
         if (!role.Succeeded)
             return (null, role.Errors.Select(e => e.Description).ToList());
         db.Doctors.Add(new VisitingDoctor(user, hospital, fullName.Trim(), email));
+        db.ConsentRecords.Add(ConsentRecord.Given(user.Id, notice.Current, clock.Now));
         await db.SaveChangesAsync(ct);
         await emails.SendConfirmationAsync(user, ct);
         await transaction.CommitAsync(ct);

@@ -14,6 +14,10 @@ public sealed class RateLimitOptions
     /// <summary>Calendar feed requests allowed per client address per minute.</summary>
     [Range(1, int.MaxValue)]
     public int CalendarFeedsPerMinute { get; set; } = 30;
+
+    /// <summary>"Download my data" ZIPs allowed per account per hour.</summary>
+    [Range(1, int.MaxValue)]
+    public int DataDownloadsPerHour { get; set; } = 5;
 }
 
 public static class PortalRateLimits
@@ -32,6 +36,11 @@ public static class PortalRateLimits
                 : RateLimitPartition.GetNoLimiter("reads"));
             // Calendar apps poll a feed every few minutes at most; more than this from one address is someone guessing tokens.
             options.AddPolicy(RateLimits.CalendarFeeds, context => PerMinute(context, limits.CalendarFeedsPerMinute));
+            // Building a ZIP of a person's files is heavy: a few an hour per account, whatever the address.
+            options.AddPolicy(RateLimits.DataDownloads, context => context.Request.Query["handler"] == "Download"
+                ? RateLimitPartition.GetFixedWindowLimiter(context.User.UserId(),
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.DataDownloadsPerHour, Window = TimeSpan.FromHours(1) })
+                : RateLimitPartition.GetNoLimiter("pages"));
         });
     }
 

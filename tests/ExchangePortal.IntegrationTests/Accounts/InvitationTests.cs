@@ -42,12 +42,16 @@ public class InvitationTests(PortalFactory shared) : IClassFixture<PortalFactory
             Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == "user.invited" && e.RecordId == user.Id));
         }
 
-        var (invitee, accepted) = await Inviting.AcceptAsync(portal, link, Passphrase);
+        var (invitee, accepted) = await Inviting.AcceptAsync(portal, link, Passphrase, acceptNotice: false);
 
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
         Assert.Equal("/Hospital", accepted.Headers.Location!.OriginalString);
-        var home = await invitee.GetPageAsync("/Hospital");
-        Assert.Contains("your password is set and your email address is confirmed", home.Document.Text());
+        // Never having consented, the invitee meets the privacy notice first, with the message about the password.
+        Assert.StartsWith("/Account/Notice", (await invitee.GetAsync("/Hospital")).Headers.Location!.OriginalString);
+        var notice = await invitee.GetPageAsync("/Account/Notice");
+        Assert.Contains("your password is set and your email address is confirmed", notice.Document.Text());
+        await Inviting.AcceptNoticeAsync(invitee);
+        Assert.Equal(HttpStatusCode.OK, (await invitee.GetAsync("/Hospital")).StatusCode);
         await using (var db = portal.NewDbContext())
         {
             var user = await db.Users.SingleAsync(u => u.Email == "new.coordinator@hospital.test");

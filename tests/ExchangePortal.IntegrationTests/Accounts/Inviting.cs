@@ -38,8 +38,10 @@ internal static class Inviting
         return EmailLinkTests.LinkIn(message);
     }
 
-    /// <summary>Chooses the password from the link in a fresh browser, keeping its cookies: the invitee is signed in.</summary>
-    public static async Task<(HttpClient Client, HttpResponseMessage Response)> AcceptAsync(PortalFactory portal, string link, string password)
+    /// <summary>Chooses the password from the link in a fresh browser, keeping its cookies: the invitee is signed in, and
+    /// (unless <paramref name="acceptNotice"/> is false) accepts the privacy notice they meet first, never having consented.</summary>
+    public static async Task<(HttpClient Client, HttpResponseMessage Response)> AcceptAsync(PortalFactory portal, string link, string password,
+        bool acceptNotice = true)
     {
         var client = portal.CreateClientWithoutRedirects();
         var page = await client.GetPageAsync(new Uri(link).PathAndQuery);
@@ -48,7 +50,16 @@ internal static class Inviting
             ["Input.Password"] = password,
             ["Input.ConfirmPassword"] = password,
         });
+        if (acceptNotice && response.StatusCode == System.Net.HttpStatusCode.Redirect)
+            await AcceptNoticeAsync(client);
         return (client, response);
+    }
+
+    /// <summary>Accepts the privacy notice in force, as a person who meets it at the gate does.</summary>
+    public static async Task AcceptNoticeAsync(HttpClient client)
+    {
+        var accepted = await client.SubmitAsync(await client.GetPageAsync("/Account/Notice"), "#accept-form", new Dictionary<string, string>());
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, accepted.StatusCode);
     }
 
     /// <summary>A complete draft in the open cohort (profile, a lab, a plan, the required documents); returns its page.</summary>

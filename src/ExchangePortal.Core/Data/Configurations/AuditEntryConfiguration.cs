@@ -22,6 +22,9 @@ internal class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
                     (a, b) => JsonSerializer.Serialize(a, JsonSerializerOptions.Default) == JsonSerializer.Serialize(b, JsonSerializerOptions.Default),
                     d => JsonSerializer.Serialize(d, JsonSerializerOptions.Default).GetHashCode(),
                     d => new Dictionary<string, FieldChange>(d)));
+        builder.Property(a => a.SubjectIds).HasDefaultValueSql("'{}'::text[]");
+        // "Who has seen my data" finds a person's entries by containment (@>), which this index answers.
+        builder.HasIndex(a => a.SubjectIds).HasMethod("gin");
         builder.HasIndex(a => a.At);
         builder.HasIndex(a => new { a.ActorId, a.At });
         builder.HasIndex(a => new { a.RecordType, a.RecordId, a.At });

@@ -9,7 +9,6 @@ internal class PortalUserConfiguration : IEntityTypeConfiguration<PortalUser>
     public void Configure(EntityTypeBuilder<PortalUser> builder)
     {
         builder.Property(u => u.DisplayName).HasMaxLength(200);
-        builder.Property(u => u.PrivacyNoticeVersion).HasMaxLength(20);
         builder.Property(u => u.PreferredCulture).HasMaxLength(10);
         builder.Property(u => u.CalendarTokenHash).HasMaxLength(64);
         builder.HasIndex(u => u.CalendarTokenHash).IsUnique().HasFilter("\"CalendarTokenHash\" IS NOT NULL");

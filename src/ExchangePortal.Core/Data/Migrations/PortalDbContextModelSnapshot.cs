@@ -481,9 +481,19 @@ namespace ExchangePortal.Core.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.PrimitiveCollection<string[]>("SubjectIds")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text[]")
+                        .HasDefaultValueSql("'{}'::text[]");
+
                     b.HasKey("Id");
 
                     b.HasIndex("At");
+
+                    b.HasIndex("SubjectIds");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SubjectIds"), "gin");
 
                     b.HasIndex("ActorId", "At");
 
@@ -939,6 +949,48 @@ namespace ExchangePortal.Core.Data.Migrations
                     b.ToTable("SentReminders");
                 });
 
+            modelBuilder.Entity("ExchangePortal.Core.Privacy.ConsentRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Accepted")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NoticeVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("OutsideMainland")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Programme")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("SensitiveData")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "At");
+
+                    b.ToTable("ConsentRecords");
+                });
+
             modelBuilder.Entity("ExchangePortal.Core.Users.PortalUser", b =>
                 {
                     b.Property<string>("Id")
@@ -996,13 +1048,6 @@ namespace ExchangePortal.Core.Data.Migrations
                     b.Property<string>("PreferredCulture")
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
-
-                    b.Property<DateTimeOffset?>("PrivacyConsentedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("PrivacyNoticeVersion")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
@@ -1525,6 +1570,17 @@ namespace ExchangePortal.Core.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("University");
+                });
+
+            modelBuilder.Entity("ExchangePortal.Core.Privacy.ConsentRecord", b =>
+                {
+                    b.HasOne("ExchangePortal.Core.Users.PortalUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("ExchangePortal.Core.Users.PortalUser", b =>

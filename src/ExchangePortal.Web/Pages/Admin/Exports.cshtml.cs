@@ -23,22 +23,22 @@ public class ExportsModel(AdminExports exports, CohortRoster rosters, IStringLoc
     // The forms send Applications.Cohort and Roster.Cohort; links and older bookmarks send cohort= and status=, bound alike.
     public async Task<IActionResult> OnGetApplicationsAsync(ApplicationsExport applications, CancellationToken ct) =>
         await RefuseAsync((Applications = applications).Cohort, cohortRequired: false, ct)
-        ?? await this.CsvAsync("applications", exports.Applications(applications.Cohort, applications.Status).Select(ApplicationLine.Of), ct);
+        ?? await this.CsvAsync("applications", (await exports.ApplicationsAsync(applications.Cohort, applications.Status, User.UserId(), "csv", ct)).Select(ApplicationLine.Of), ct);
 
     public async Task<IActionResult> OnGetApplicationsExcelAsync(ApplicationsExport applications, CancellationToken ct) =>
         await RefuseAsync((Applications = applications).Cohort, cohortRequired: false, ct)
-        ?? await this.ExcelAsync("applications", exports.Applications(applications.Cohort, applications.Status).Select(ApplicationLine.Of), ct);
+        ?? await this.ExcelAsync("applications", (await exports.ApplicationsAsync(applications.Cohort, applications.Status, User.UserId(), "xlsx", ct)).Select(ApplicationLine.Of), ct);
 
-    public Task<IActionResult> OnGetMilestonesAsync(CancellationToken ct) =>
-        this.CsvAsync("milestones", exports.Milestones().Select(MilestoneLine.Of), ct);
+    public async Task<IActionResult> OnGetMilestonesAsync(CancellationToken ct) =>
+        await this.CsvAsync("milestones", (await exports.MilestonesAsync(User.UserId(), ct)).Select(MilestoneLine.Of), ct);
 
     public async Task<IActionResult> OnGetRosterAsync(RosterExport roster, CancellationToken ct) =>
         await RefuseAsync((Roster = roster).Cohort, cohortRequired: true, ct)
-        ?? await this.CsvAsync(RosterLine.FileName(roster.Cohort!.Value, false), rosters.Stream(roster.Cohort.Value, arrivalsOnly: false).Select(RosterLine.Of), ct);
+        ?? await this.CsvAsync(RosterLine.FileName(roster.Cohort!.Value, false), (await rosters.ExportAsync(roster.Cohort.Value, false, User.UserId(), "csv", ct)).Select(RosterLine.Of), ct);
 
     public async Task<IActionResult> OnGetRosterExcelAsync(RosterExport roster, CancellationToken ct) =>
         await RefuseAsync((Roster = roster).Cohort, cohortRequired: true, ct)
-        ?? await this.ExcelAsync(RosterLine.FileName(roster.Cohort!.Value, false), rosters.Stream(roster.Cohort.Value, arrivalsOnly: false).Select(RosterLine.Of), ct);
+        ?? await this.ExcelAsync(RosterLine.FileName(roster.Cohort!.Value, false), (await rosters.ExportAsync(roster.Cohort.Value, false, User.UserId(), "xlsx", ct)).Select(RosterLine.Of), ct);
 
     /// <summary>Parameters that do not name a cohort or a status from the lists get this page with a message (400), not a file.</summary>
     private async Task<IActionResult?> RefuseAsync(int? cohort, bool cohortRequired, CancellationToken ct)

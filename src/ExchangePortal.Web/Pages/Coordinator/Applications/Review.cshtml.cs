@@ -17,7 +17,7 @@ public class ReviewModel(ApplicationReview review, CoordinatorApplications decis
 
     [TempData] public string? StatusMessage { get; set; }
 
-    public Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => ShowAsync(id, ct);
+    public Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => ShowAsync(id, ct, viewed: true);
 
     public async Task<IActionResult> OnGetDocumentAsync(int id, Guid documentId, bool download, CancellationToken ct) =>
         this.Download(await review.OpenDocumentAsync(id, documentId, User.UserId(), ct: ct), inline: !download);
@@ -48,9 +48,9 @@ public class ReviewModel(ApplicationReview review, CoordinatorApplications decis
     public Task<IActionResult> OnPostCompleteAsync(int id, uint version, CancellationToken ct) =>
         this.DecideAsync(() => decisions.CompleteAsync(id, version, User.UserId(), ct), "Stay marked completed.", () => ShowAsync(id, ct), new { id });
 
-    private async Task<IActionResult> ShowAsync(int id, CancellationToken ct)
+    private async Task<IActionResult> ShowAsync(int id, CancellationToken ct, bool viewed = false)
     {
-        var details = await review.GetAsync(id, ct: ct);
+        var details = await review.GetAsync(id, viewerId: viewed ? User.UserId() : null, ct: ct);
         if (details is null)
             return NotFound();
         Application = details;

@@ -17,9 +17,9 @@ public class IndexModel(CohortRoster roster) : PageModel
         return Page();
     }
 
-    public Task<IActionResult> OnGetCsvAsync(int cohortId, bool arrivals, CancellationToken ct) =>
-        this.CsvAsync(RosterLine.FileName(cohortId, arrivals), roster.Stream(cohortId, arrivals).Select(RosterLine.Of), ct);
+    public async Task<IActionResult> OnGetCsvAsync(int cohortId, bool arrivals, CancellationToken ct) =>
+        await this.CsvAsync(RosterLine.FileName(cohortId, arrivals), (await roster.ExportAsync(cohortId, arrivals, User.UserId(), "csv", ct)).Select(RosterLine.Of), ct);
 
-    public Task<IActionResult> OnGetExcelAsync(int cohortId, bool arrivals, CancellationToken ct) =>
-        this.ExcelAsync(RosterLine.FileName(cohortId, arrivals), roster.Stream(cohortId, arrivals).Select(RosterLine.Of), ct);
+    public async Task<IActionResult> OnGetExcelAsync(int cohortId, bool arrivals, CancellationToken ct) =>
+        await this.ExcelAsync(RosterLine.FileName(cohortId, arrivals), (await roster.ExportAsync(cohortId, arrivals, User.UserId(), "xlsx", ct)).Select(RosterLine.Of), ct);
 }

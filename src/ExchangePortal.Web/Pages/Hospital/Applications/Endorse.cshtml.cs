@@ -30,7 +30,7 @@ public class EndorseModel(HospitalApplications applications) : PageModel
         public string Reason { get; set; } = "";
     }
 
-    public Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => ShowAsync(id, ct);
+    public Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => ShowAsync(id, ct, viewed: true);
 
     public async Task<IActionResult> OnGetDocumentAsync(int id, Guid documentId, CancellationToken ct) =>
         this.Download(await applications.OpenDocumentAsync(id, documentId, User.UserId(), ct));
@@ -43,9 +43,9 @@ public class EndorseModel(HospitalApplications applications) : PageModel
         this.DecideAsync(() => applications.DeclineAsync(id, version, decline.Reason, User.UserId(), ct),
             "Endorsement declined; the applicant has been emailed.", () => ShowAsync(id, ct), new { id });
 
-    private async Task<IActionResult> ShowAsync(int id, CancellationToken ct)
+    private async Task<IActionResult> ShowAsync(int id, CancellationToken ct, bool viewed = false)
     {
-        var details = await applications.GetAsync(id, User.UserId(), ct);
+        var details = await applications.GetAsync(id, User.UserId(), ct, viewed);
         if (details is null)
             return NotFound();
         Application = details;

@@ -1,0 +1,68 @@
+using ExchangePortal.Core.Applications;
+using ExchangePortal.Core.Data;
+using ExchangePortal.Core.Data.Configurations;
+using ExchangePortal.Core.Users;
+using Microsoft.EntityFrameworkCore;
+
+namespace ExchangePortal.Core.Privacy;
+
+/// <summary>
+/// One time someone else saw the person's data: when, what (a document of which kind, an application page, an export),
+/// and who by their roles and institution only, never a colleague's name or address.
+/// </summary>
+public sealed record AccessRow(DateTimeOffset At, string Action, string? DocumentKind, IReadOnlyList<RoleName> Roles, string? Institution);
+
+public sealed record PrivacyOverview(string CurrentNotice, IReadOnlyList<ConsentRow> Consents, IReadOnlyList<AccessRow> Access,
+    bool AccessCut, int ApplicationsInProgress)
+{
+    public bool ConsentInForce => Consents.Count > 0 && Consents[0].Accepted && Consents[0].WithdrawnAt is null;
+}
+
+/// <summary>The person's privacy page: their consent history and who has seen their data, in a fixed number of statements.</summary>
+public class AccountPrivacy(PortalDbContext db, PrivacyNotice notice)
+{
+    public const int AccessShown = 200;
+
+    public async Task<PrivacyOverview> GetAsync(string userId, CancellationToken ct = default)
+    {
+        var consents = await ConsentHistory(db, userId).ToListAsync(ct);
+        var access = await AccessLogAsync(userId, AccessShown + 1, ct);
+        var current = ApplicationRules.From(ApplicationAction.Withdraw).Append(ApplicationStatus.InProgress).ToList();
+        var inProgress = await db.Applications.CountAsync(a => a.Doctor.UserId == userId && current.Contains(a.Status), ct);
+        return new PrivacyOverview(notice.Current, consents, access.Take(AccessShown).ToList(), access.Count > AccessShown, inProgress);
+    }
+
+    internal static IQueryable<ConsentRow> ConsentHistory(PortalDbContext db, string userId) => db.ConsentRecords.AsNoTracking()
+        .Where(c => c.UserId == userId)
+        .OrderByDescending(c => c.At).ThenByDescending(c => c.Id)
+        .Select(c => new ConsentRow(c.NoticeVersion, c.Accepted, c.Programme, c.SensitiveData, c.OutsideMainland, c.At, c.WithdrawnAt));
+
+    /// <summary>Every audited view, download or export of the person's data by someone else, newest first (two statements).</summary>
+    internal async Task<List<AccessRow>> AccessLogAsync(string userId, int? take, CancellationToken ct)
+    {
+        var query = db.AuditEntries.AsNoTracking()
+            .Where(e => e.SubjectIds.Contains(userId) && e.ActorId != null && e.ActorId != userId)
+            .OrderByDescending(e => e.At).ThenByDescending(e => e.Id);
+        var entries = await (take is { } n ? query.Take(n) : query)
+            .Select(e => new
+            {
+                e.At,
+                e.Action,
+                e.Changes,
+                Roles = db.UserRoles.Where(r => r.UserId == e.ActorId).Select(r => r.RoleId).ToList(),
+                Hospital = db.Users.Where(u => u.Id == e.ActorId && u.Hospital != null).Select(u => u.Hospital!.Name).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        // University staff belong to the host university of the person's applications.
+        var universities = string.Join(", ", await db.Applications.AsNoTracking().Where(a => a.Doctor.UserId == userId)
+            .Select(a => a.Cohort.Agreement.University.Name).Distinct().OrderBy(n => n).ToListAsync(ct));
+        return entries.Select(e =>
+        {
+            var roles = Roles.All.Where(r => r != Roles.Applicant && e.Roles.Contains(RoleConfiguration.RoleId(r))).Select(Enum.Parse<RoleName>).ToList();
+            var institution = roles.Contains(RoleName.HospitalCoordinator) && e.Hospital is not null ? e.Hospital
+                : roles.Any(r => r is RoleName.UniversityCoordinator or RoleName.Administrator) && universities.Length > 0 ? universities
+                : null;
+            return new AccessRow(e.At, e.Action, e.Changes.TryGetValue("Kind", out var kind) ? kind.After : null, roles, institution);
+        }).ToList();
+    }
+}
