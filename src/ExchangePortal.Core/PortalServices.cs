@@ -51,5 +51,9 @@ public static class PortalServices
         .AddScoped<Notifications.OutboxDispatcher>()
         .AddScoped<Notifications.Reminders>()
         .AddScoped<Programme.CalendarFeed>()
+        .AddScoped<Privacy.AccountErasure>()
+        .AddScoped<Privacy.ErasureAdministration>()
+        .AddScoped<Privacy.PersonErasure>()
+        .AddScoped<Privacy.RetentionPurge>()
         .AddScoped<DemoData>();
 }

@@ -15,7 +15,8 @@ internal static class DocumentFiles
     public static async Task<DocumentFile?> OpenAuditedAsync(this PortalDbContext db, IQueryable<StoredDocument> allowed,
         AuditEntry audit, CancellationToken ct)
     {
-        var file = await allowed.AsNoTracking()
+        // A document whose bytes the retention schedule or an erasure removed is not there any more.
+        var file = await allowed.AsNoTracking().Where(d => d.Content != null)
             .Select(d => new DocumentFile(d.Content.Bytes, d.ContentType, d.FileName))
             .SingleOrDefaultAsync(ct);
         if (file is null)

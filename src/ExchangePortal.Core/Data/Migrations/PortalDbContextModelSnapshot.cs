@@ -257,6 +257,10 @@ namespace ExchangePortal.Core.Data.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<string>("ErasedActor")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
                     b.Property<string>("From")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
@@ -612,6 +616,9 @@ namespace ExchangePortal.Core.Data.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<DateTimeOffset?>("ErasedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("FullName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -646,7 +653,6 @@ namespace ExchangePortal.Core.Data.Migrations
                         .HasColumnType("character varying(100)");
 
                     b.Property<string>("UserId")
-                        .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<int>("YearsOfPractice")
@@ -733,7 +739,6 @@ namespace ExchangePortal.Core.Data.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("UploadedById")
-                        .IsRequired()
                         .HasColumnType("text");
 
                     b.HasKey("Id");
@@ -937,6 +942,68 @@ namespace ExchangePortal.Core.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("SentReminders");
+                });
+
+            modelBuilder.Entity("ExchangePortal.Core.Privacy.ErasureRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Pseudonym")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "DueOn");
+
+                    b.HasIndex(new[] { "UserId" }, "IX_ErasureRequests_UserId");
+
+                    b.HasIndex(new[] { "UserId" }, "IX_ErasureRequests_UserId_Pending")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Pending'");
+
+                    b.ToTable("ErasureRequests");
                 });
 
             modelBuilder.Entity("ExchangePortal.Core.Users.PortalUser", b =>
@@ -1441,8 +1508,7 @@ namespace ExchangePortal.Core.Data.Migrations
                     b.HasOne("ExchangePortal.Core.Users.PortalUser", "User")
                         .WithOne()
                         .HasForeignKey("ExchangePortal.Core.Doctors.VisitingDoctor", "UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Hospital");
 
@@ -1473,8 +1539,7 @@ namespace ExchangePortal.Core.Data.Migrations
                     b.HasOne("ExchangePortal.Core.Users.PortalUser", "UploadedBy")
                         .WithMany()
                         .HasForeignKey("UploadedById")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Agreement");
 
