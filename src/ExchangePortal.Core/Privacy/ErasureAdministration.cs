@@ -29,10 +29,10 @@ public class ErasureAdministration(PortalDbContext db, ProgrammeClock clock, Pub
 
     /// <summary>Pending requests by due date, then the latest closed ones.</summary>
     public async Task<IReadOnlyList<ErasureRequestRow>> ListAsync(CancellationToken ct = default) =>
-        await Rows(db.ErasureRequests.AsNoTracking())
+        await Rows(db.ErasureRequests.AsNoTracking()
             .OrderBy(r => r.Status != ErasureStatus.Pending).ThenBy(r => r.Status == ErasureStatus.Pending ? r.DueOn : DateOnly.MinValue)
             .ThenByDescending(r => r.ClosedAt).ThenBy(r => r.Id)
-            .Take(ListLimit)
+            .Take(ListLimit))
             .ToListAsync(ct);
 
     public async Task<ErasureRequestDetail?> GetAsync(int id, CancellationToken ct = default)
