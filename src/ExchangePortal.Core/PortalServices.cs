@@ -57,5 +57,9 @@ public static class PortalServices
         .AddScoped<Privacy.AccountPrivacy>()
         .AddScoped<Privacy.PersonalDataExport>()
         .AddScoped<Privacy.NoticeRecipients>()
+        .AddScoped<Privacy.AccountErasure>()
+        .AddScoped<Privacy.ErasureAdministration>()
+        .AddScoped<Privacy.PersonErasure>()
+        .AddScoped<Privacy.RetentionPurge>()
         .AddScoped<DemoData>();
 }

@@ -23,6 +23,10 @@ public class AuthorizationTests(PortalFactory portal) : IClassFixture<PortalFact
             foreach (var (user, own) in owners)
                 data.Add(user, home, own == home ? 200 : 403);
         }
+        // Every signed-in person may ask for the erasure of their own data.
+        data.Add(null, "/Account/Erasure", 302);
+        foreach (var user in owners.Keys)
+            data.Add(user, "/Account/Erasure", 200);
         // Every signed-in person's own account pages (their sessions).
         data.Add(null, "/Identity/Account/Manage/Sessions", 302);
         foreach (var user in owners.Keys)
@@ -76,6 +80,8 @@ public class AuthorizationTests(PortalFactory portal) : IClassFixture<PortalFact
             ["/Admin/Agreements/{agreement}/Documents"] = ("admin@demo.local", 200),
             ["/Admin/Agreements/{agreement}/Edit"] = ("admin@demo.local", 200),
             ["/Admin/Exports"] = ("admin@demo.local", 200),
+            ["/Admin/Privacy"] = ("admin@demo.local", 200),
+            ["/Admin/Privacy/Request/999999"] = ("admin@demo.local", 404),
             ["/Hospital/Applications/{application}"] = ("hospital@demo.local", 200),
             ["/Hospital/Staff"] = ("hospital@demo.local", 200),
             ["/Applicant/Profile"] = ("doctor@demo.local", 200),

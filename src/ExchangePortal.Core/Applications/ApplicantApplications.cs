@@ -82,7 +82,7 @@ public class ApplicantApplications(PortalDbContext db, SeatDesk seats, Programme
                 a.Placement == null ? null : new PlacementRow(a.Placement.CohortLab.HostLab.Name, a.Placement.Supervisor,
                     a.Placement.StartsOn, a.Placement.EndsOn, a.Placement.ReleasedAt == null),
                 a.History.OrderBy(h => h.At).ThenBy(h => h.Id)
-                    .Select(h => new HistoryRow(h.At, h.From, h.To, h.Actor == null ? "Exchange Portal" : h.Actor.DisplayName, h.Comment))
+                    .Select(h => new HistoryRow(h.At, h.From, h.To, h.Actor != null ? h.Actor.DisplayName : h.ErasedActor ?? "Exchange Portal", h.Comment))
                     .ToList(),
                 db.Documents.Where(d => d.ApplicationId == a.Id).OrderBy(d => d.Kind)
                     .Select(d => new DocumentRow(d.Id, d.Kind, d.FileName, d.ContentType, d.SizeBytes, d.UploadedAt, d.ExpiresOn))

@@ -64,7 +64,7 @@ public class ApplicationReview(PortalDbContext db, ProgrammeClock clock)
                     .Select(d => new DocumentRow(d.Id, d.Kind, d.FileName, d.ContentType, d.SizeBytes, d.UploadedAt, d.ExpiresOn))
                     .ToList(),
                 a.History.OrderBy(h => h.At).ThenBy(h => h.Id)
-                    .Select(h => new HistoryRow(h.At, h.From, h.To, h.Actor == null ? "Exchange Portal" : h.Actor.DisplayName, h.Comment))
+                    .Select(h => new HistoryRow(h.At, h.From, h.To, h.Actor != null ? h.Actor.DisplayName : h.ErasedActor ?? "Exchange Portal", h.Comment))
                     .ToList(),
                 a.Placement == null ? null : new PlacementRow(a.Placement.CohortLab.HostLab.Name, a.Placement.Supervisor,
                     a.Placement.StartsOn, a.Placement.EndsOn, a.Placement.ReleasedAt == null),

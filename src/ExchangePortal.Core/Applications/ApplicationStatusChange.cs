@@ -13,6 +13,9 @@ public class ApplicationStatusChange
     /// <summary>Null when the portal itself moved the application (a lapsed offer, a seat offered from the waitlist).</summary>
     public string? ActorId { get; private set; }
     public PortalUser? Actor { get; private set; }
+
+    /// <summary>The pseudonym shown instead of an actor whose account was erased (the actor id is then null).</summary>
+    public string? ErasedActor { get; private set; }
     public DateTimeOffset At { get; private set; }
     public string? Comment { get; private set; }
 

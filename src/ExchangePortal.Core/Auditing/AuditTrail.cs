@@ -41,7 +41,9 @@ public class AuditTrail(PortalDbContext db, ProgrammeClock clock, IAuditActor cl
         // One row more than a page tells whether a next page exists, without counting the whole trail.
         var rows = await query.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
             .Skip(Paging.Offset(page, PageSize)).Take(PageSize + 1)
-            .Select(e => new AuditRow(e.Id, e.At, db.Users.Where(u => u.Id == e.ActorId).Select(u => u.Email).FirstOrDefault() ?? "Exchange Portal",
+            .Select(e => new AuditRow(e.Id, e.At, db.Users.Where(u => u.Id == e.ActorId).Select(u => u.Email).FirstOrDefault()
+                    ?? db.ErasureRequests.Where(r => r.UserId == e.ActorId && r.Pseudonym != null).Select(r => r.Pseudonym).FirstOrDefault()
+                    ?? "Exchange Portal",
                 e.Action, e.RecordType, e.RecordId, e.Changes))
             .ToListAsync(ct);
         var types = await db.AuditEntries.AsNoTracking().Select(e => e.RecordType).Distinct().OrderBy(t => t).ToListAsync(ct);

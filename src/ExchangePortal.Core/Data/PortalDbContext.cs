@@ -38,6 +38,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<SentReminder> SentReminders => Set<SentReminder>();
     public DbSet<UserSession> Sessions => Set<UserSession>();
     public DbSet<Privacy.ConsentRecord> ConsentRecords => Set<Privacy.ConsentRecord>();
+    public DbSet<Privacy.ErasureRequest> ErasureRequests => Set<Privacy.ErasureRequest>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
     protected override void OnModelCreating(ModelBuilder builder)

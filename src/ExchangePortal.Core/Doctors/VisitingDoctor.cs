@@ -7,6 +7,7 @@ namespace ExchangePortal.Core.Doctors;
 public class VisitingDoctor
 {
     public int Id { get; private set; }
+    /// <summary>The account; the column is null once the person is erased (a profile without account is never loaded for a user).</summary>
     public string UserId { get; private set; } = "";
     public PortalUser User { get; private set; } = null!;
     public int HospitalId { get; private set; }
@@ -22,6 +23,9 @@ public class VisitingDoctor
     public string Phone { get; private set; } = "";
     public string Languages { get; private set; } = "";
     public string Bio { get; private set; } = "";
+
+    /// <summary>When the person's data was erased: the profile then holds a pseudonym and the statistics only, and no account.</summary>
+    public DateTimeOffset? ErasedAt { get; private set; }
 
     private VisitingDoctor() { }
 
@@ -51,6 +55,23 @@ public class VisitingDoctor
         Phone = phone;
         Languages = languages;
         Bio = bio;
+    }
+
+    /// <summary>
+    /// Keeps what the statistics need (hospital, department, specialty, years of practice) under a pseudonym and drops
+    /// everything that identifies the person; the account's removal then clears <see cref="UserId"/>.
+    /// </summary>
+    public void Erase(string pseudonym, DateTimeOffset now)
+    {
+        FullName = pseudonym;
+        ChineseName = null;
+        Title = "";
+        LicenceNumber = "";
+        Email = "";
+        Phone = "";
+        Languages = "";
+        Bio = "";
+        ErasedAt = now;
     }
 
     /// <summary>What the profile still lacks before its owner may submit an application.</summary>

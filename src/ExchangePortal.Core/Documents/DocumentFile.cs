@@ -17,7 +17,8 @@ internal static class DocumentFiles
     public static async Task<DocumentFile?> OpenAuditedAsync(this PortalDbContext db, IQueryable<StoredDocument> allowed,
         string actorId, string action, DateTimeOffset now, CancellationToken ct, Dictionary<string, FieldChange>? changes = null)
     {
-        var found = await allowed.AsNoTracking()
+        // A document whose bytes the retention schedule or an erasure removed is not there any more.
+        var found = await allowed.AsNoTracking().Where(d => d.Content != null)
             .Select(d => new
             {
                 File = new DocumentFile(d.Content.Bytes, d.ContentType, d.FileName),

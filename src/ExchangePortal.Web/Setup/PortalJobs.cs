@@ -34,6 +34,7 @@ public static class PortalJobs
         builder.Services.AddRecurringJob<OutboxJob>();
         builder.Services.AddRecurringJob<OfferLapseJob>();
         builder.Services.AddRecurringJob<ReminderJob>();
+        builder.AddPortalRetention();
     }
 }
 

@@ -20,6 +20,9 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     public SqlStatementCounter Sql { get; } = new();
 
+    /// <summary>This factory's own mail pickup folder (created when the first mail is written), never the checkout's .local/mail.</summary>
+    public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), $"portal-mail-{Guid.NewGuid():N}");
+
     protected virtual string EnvironmentName => "Development";
 
     /// <summary>The portal's public address in tests: every link in an email starts with it.</summary>
@@ -40,6 +43,8 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Portal:PublicUrl", PublicUrl);
         builder.UseSetting("Offers:LapseEnabled", "false");
         builder.UseSetting("Reminders:Enabled", "false");
+        builder.UseSetting("Retention:Enabled", "false");
+        builder.UseSetting("Email:PickupFolder", MailFolder);
         builder.UseSetting("RateLimits:FormPostsPerMinute", FormPostsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // No background sender unless a test asks for one (EmailPortalFactory).
         builder.UseSetting("Email:Enabled", "false");
@@ -51,6 +56,14 @@ public class PortalFactory : WebApplicationFactory<Program>
         }
         builder.ConfigureTestServices(services =>
             services.ConfigureDbContext<PortalDbContext>(options => options.AddInterceptors(Sql)));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Directory.Exists(MailFolder))
+            Directory.Delete(MailFolder, recursive: true);
+        GC.SuppressFinalize(this);
     }
 
     /// <summary>A client that does not follow redirects, at the factory's own address (https for Production, whose cookies are Secure).</summary>

@@ -12,7 +12,8 @@ internal class StoredDocumentConfiguration : IEntityTypeConfiguration<StoredDocu
         builder.Property(d => d.FileName).HasMaxLength(255);
         builder.Property(d => d.ContentType).HasMaxLength(100);
         builder.Property(d => d.Sha256).HasMaxLength(64).IsFixedLength();
-        builder.HasOne(d => d.UploadedBy).WithMany().HasForeignKey(d => d.UploadedById).OnDelete(DeleteBehavior.Restrict);
+        // Null once the uploader's account is erased; the document (or what is left of it) stays with its application.
+        builder.HasOne(d => d.UploadedBy).WithMany().HasForeignKey(d => d.UploadedById).IsRequired(false).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(d => d.Application).WithMany().HasForeignKey(d => d.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(d => d.Content).WithOne().HasForeignKey<DocumentContent>(c => c.DocumentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(d => new { d.ApplicationId, d.Kind });

@@ -58,6 +58,7 @@ internal class ApplicationStatusChangeConfiguration : IEntityTypeConfiguration<A
     {
         builder.ToTable("ApplicationHistory");
         builder.Property(h => h.Comment).HasMaxLength(4000);
+        builder.Property(h => h.ErasedActor).HasMaxLength(60);
         builder.HasOne(h => h.Actor).WithMany().HasForeignKey(h => h.ActorId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(h => new { h.ApplicationId, h.At });
         builder.HasIndex(h => new { h.To, h.At });

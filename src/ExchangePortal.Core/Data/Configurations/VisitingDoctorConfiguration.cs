@@ -19,7 +19,8 @@ internal class VisitingDoctorConfiguration : IEntityTypeConfiguration<VisitingDo
         builder.Property(d => d.Phone).HasMaxLength(50);
         builder.Property(d => d.Languages).HasMaxLength(200);
         builder.Property(d => d.Bio).HasMaxLength(2000);
-        builder.HasOne(d => d.User).WithOne().HasForeignKey<VisitingDoctor>(d => d.UserId).OnDelete(DeleteBehavior.Cascade);
+        // An erased person's profile stays as statistics without its account: removing the account clears the link.
+        builder.HasOne(d => d.User).WithOne().HasForeignKey<VisitingDoctor>(d => d.UserId).IsRequired(false).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(d => d.Hospital).WithMany().HasForeignKey(d => d.HospitalId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(d => d.UserId).IsUnique();
         builder.HasIndex(d => new { d.HospitalId, d.FullName });
