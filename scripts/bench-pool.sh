@@ -7,6 +7,7 @@
 # status, latency percentiles and the slowest answer; then the status and time of one request right after the load.
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
+ensure_certificate_font
 cd "$REPO_ROOT"
 
 POOL="${POOL:-10}"

@@ -13,6 +13,7 @@
 # inclusive time (.local/profile-PAGE.top.txt). No rounds, and docs/performance.md is left as it is.
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
+ensure_certificate_font
 cd "$REPO_ROOT"
 
 PROFILE_PAGE=""

@@ -51,5 +51,9 @@ public static class PortalServices
         .AddScoped<Notifications.OutboxDispatcher>()
         .AddScoped<Notifications.Reminders>()
         .AddScoped<Programme.CalendarFeed>()
+        .AddScoped<Stays.SupervisorEvaluations>()
+        .AddScoped<Stays.ApplicantStayReports>()
+        .AddScoped<Stays.StayCertificates>()
+        .AddScoped<Stays.StayOutcomes>()
         .AddScoped<DemoData>();
 }

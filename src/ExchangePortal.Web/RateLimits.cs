@@ -7,4 +7,7 @@ public static class RateLimits
 
     /// <summary>The policy for the anonymous calendar feeds, whose URL carries a secret token.</summary>
     public const string CalendarFeeds = "calendar-feeds";
+
+    /// <summary>The policy for anonymous look-ups by code (certificate verification), every method.</summary>
+    public const string CodeChecks = "code-checks";
 }

@@ -36,6 +36,10 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<SentReminder> SentReminders => Set<SentReminder>();
+    public DbSet<Stays.SupervisorEvaluation> SupervisorEvaluations => Set<Stays.SupervisorEvaluation>();
+    public DbSet<Stays.EvaluationLink> EvaluationLinks => Set<Stays.EvaluationLink>();
+    public DbSet<Stays.StayReport> StayReports => Set<Stays.StayReport>();
+    public DbSet<Stays.StayCertificate> Certificates => Set<Stays.StayCertificate>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -14,6 +14,10 @@ public sealed class RateLimitOptions
     /// <summary>Calendar feed requests allowed per client address per minute.</summary>
     [Range(1, int.MaxValue)]
     public int CalendarFeedsPerMinute { get; set; } = 30;
+
+    /// <summary>Certificate verifications (/Verify/{code}) allowed per client address per minute.</summary>
+    [Range(1, int.MaxValue)]
+    public int CodeChecksPerMinute { get; set; } = 30;
 }
 
 public static class PortalRateLimits
@@ -32,6 +36,8 @@ public static class PortalRateLimits
                 : RateLimitPartition.GetNoLimiter("reads"));
             // Calendar apps poll a feed every few minutes at most; more than this from one address is someone guessing tokens.
             options.AddPolicy(RateLimits.CalendarFeeds, context => PerMinute(context, limits.CalendarFeedsPerMinute));
+            // A verification code is meant to be shown around, but nobody needs to try many a minute.
+            options.AddPolicy(RateLimits.CodeChecks, context => PerMinute(context, limits.CodeChecksPerMinute));
         });
     }
 
