@@ -45,7 +45,7 @@ public class ReviewJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserF
 
         await page.GotoAsync(reviewUrl);
         await page.GetByLabel("Offer a seat in").SelectOptionAsync(new SelectOptionValue { Index = 0 });
-        await page.GetByLabel("Supervisor").FillAsync("Prof. Mary Chan");
+        await page.GetByLabel("Supervisor", new() { Exact = true }).FillAsync("Prof. Mary Chan");
         await page.GetByRole(AriaRole.Button, new() { Name = "Approve and offer the seat" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Offer made");
         await coordinator.CheckpointAsync("offered");
@@ -75,7 +75,7 @@ public class ReviewJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserF
         await Assertions.Expect(applicant.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("end-of-stay report has been saved");
         await applicant.CheckpointAsync("report-filed");
 
-        await page.ReloadAsync();
+        await page.GotoAsync(reviewUrl);
         await page.GetByRole(AriaRole.Button, new() { Name = "Mark completed" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Stay marked completed.");
         await Assertions.Expect(page.Locator(".lead .badge")).ToHaveTextAsync("Completed");

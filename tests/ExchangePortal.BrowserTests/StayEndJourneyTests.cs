@@ -99,6 +99,10 @@ public class StayEndJourneyTests(MailBrowserFixture fixture) : IClassFixture<Mai
         await visitor.CheckpointAsync("verified");
         var again = await supervisor.Page.GotoAsync(link);
         Assert.Equal(404, again!.Status);
+        await Assertions.Expect(supervisor.Page.Locator("h1")).ToContainTextAsync("找不到");
+        // The browser reports the 404 itself as a console error: expected here, and the only one.
+        Assert.All(supervisor.ConsoleErrors, e => Assert.Contains("404", e));
+        supervisor.ConsoleErrors.Clear();
         await supervisor.CheckpointAsync("link-used");
     }
 }
