@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using ExchangePortal.Core.Stays;
 using ExchangePortal.Web.Pages.Applicant.Applications;
 using Microsoft.AspNetCore.Mvc;
@@ -13,9 +14,9 @@ public class IndexModel(SupervisorEvaluations evaluations) : PageModel
     public EvaluationSubject Subject { get; private set; } = null!;
     public EvaluationInput Evaluation { get; set; } = new();
 
-    public Task<IActionResult> OnGetAsync(string token, CancellationToken ct) => ShowAsync(token, ct);
+    public Task<IActionResult> OnGetAsync([StringLength(100)] string token, CancellationToken ct) => ShowAsync(token, ct);
 
-    public Task<IActionResult> OnPostAsync(string token, EvaluationInput evaluation, CancellationToken ct) =>
+    public Task<IActionResult> OnPostAsync([StringLength(100)] string token, EvaluationInput evaluation, CancellationToken ct) =>
         this.DecideAsync(() => evaluations.SubmitAsync(token, evaluation.ToAnswers(ReportModel.UiLanguage), ct),
             "Thank you: your evaluation has been received.", () => ShowAsync(token, ct), null, "/Evaluation/Thanks");
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using ExchangePortal.Core.Stays;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +12,7 @@ public class IndexModel(StayCertificates certificates) : PageModel
 {
     public CertificateCheck Certificate { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync([StringLength(40)] string code, CancellationToken ct)
     {
         if (await certificates.VerifyAsync(code, ct) is not { } certificate)
             return NotFound();
