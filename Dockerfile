@@ -12,6 +12,8 @@ RUN dotnet publish src/ExchangePortal.Web/ExchangePortal.Web.csproj -c Release -
 RUN dotnet ef migrations bundle -p src/ExchangePortal.Core -s src/ExchangePortal.Web --configuration Release --no-build -o /app/efbundle
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
+# The certificate of completion embeds this TrueType CJK font (Certificates:FontPath, docs/operations.md "Certificates").
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-wqy-microhei && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app .
 ENV ASPNETCORE_URLS=http://+:8080

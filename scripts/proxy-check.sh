@@ -9,6 +9,7 @@
 # Stops nginx, the instances and PostgreSQL and removes its folder however it ends (PROXY_CHECK_KEEP=1 keeps the folder).
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
+ensure_certificate_font
 cd "$REPO_ROOT"
 
 PG_PORT="${PROXY_PG_PORT:-55495}"

@@ -7,6 +7,7 @@ cd "$REPO_ROOT"
 
 PORT="${PORT:-5080}"
 ensure_dotnet_tools
+ensure_certificate_font
 
 if [ -z "${ConnectionStrings__Portal:-}" ]; then
     ensure_postgres_binaries

@@ -20,6 +20,8 @@ missing=()
 command -v docker-compose >/dev/null || missing+=(docker-compose)
 # Chinese names and pages need a CJK font in the browser tests' screenshots.
 [ -d /usr/share/fonts/opentype/noto ] || missing+=(fonts-noto-cjk)
+# The certificate PDF embeds a TrueType CJK font (PDFsharp cannot embed Noto's OpenType/CFF outlines).
+[ -f "$CERTIFICATE_FONT" ] || missing+=(fonts-wqy-microhei)
 [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}" || fail_setup "apt-get install ${missing[*]}"
 ensure_dotnet_tools || fail_setup "dotnet tool restore"
 

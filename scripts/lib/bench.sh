@@ -10,6 +10,7 @@ PASSWORD="Portal-Demo-2026"
 bench_prepare() {
     command -v wrk >/dev/null || apt_install wrk
     ensure_postgres_binaries
+    ensure_certificate_font
     ensure_dotnet_tools
     WORK="$(mktemp -d "/var/tmp/exchange-portal-$1.XXXXXX")"
     chmod 755 "$WORK"

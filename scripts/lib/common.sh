@@ -21,6 +21,13 @@ ensure_postgres_binaries() {
     fi
 }
 
+# The certificate of completion's font (docs/operations.md "Certificates"): the portal does not start without it.
+CERTIFICATE_FONT=/usr/share/fonts/truetype/wqy/wqy-microhei.ttc
+
+ensure_certificate_font() {
+    [ -n "${Certificates__FontPath:-}" ] || [ -f "$CERTIFICATE_FONT" ] || apt_install fonts-wqy-microhei
+}
+
 ensure_dotnet_tools() {
     command -v dotnet >/dev/null || { echo "The .NET SDK 10 is required: https://dot.net" >&2; exit 1; }
     (cd "$REPO_ROOT" && dotnet tool restore >/dev/null)

@@ -61,5 +61,9 @@ public static class PortalServices
         .AddScoped<Privacy.ErasureAdministration>()
         .AddScoped<Privacy.PersonErasure>()
         .AddScoped<Privacy.RetentionPurge>()
+        .AddScoped<Stays.SupervisorEvaluations>()
+        .AddScoped<Stays.ApplicantStayReports>()
+        .AddScoped<Stays.StayCertificates>()
+        .AddScoped<Stays.StayOutcomes>()
         .AddScoped<DemoData>();
 }

@@ -35,6 +35,8 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AllowAnonymousToPage("/Error");
     options.Conventions.AllowAnonymousToPage("/Language");
     options.Conventions.AllowAnonymousToFolder("/Labs");
+    // Supervisors evaluate through an emailed link (no account); anyone holding a certificate's code may check it.
+    options.Conventions.AllowAnonymousToFolder("/Evaluation").AllowAnonymousToFolder("/Verify");
     // The benchmark baseline exists only when Benchmark:Enabled is true (scripts/bench.sh); otherwise it is a 404.
     options.Conventions.AllowAnonymousToPage("/Bench/Fortunes");
     options.Conventions.RemoveUnsupportedIdentityPages();

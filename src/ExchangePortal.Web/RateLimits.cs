@@ -10,4 +10,7 @@ public static class RateLimits
 
     /// <summary>The policy for "download my data" (a ZIP of everything about the person), per signed-in account.</summary>
     public const string DataDownloads = "data-downloads";
+
+    /// <summary>The policy for anonymous look-ups by code (certificate verification), every method.</summary>
+    public const string CodeChecks = "code-checks";
 }

@@ -1,13 +1,14 @@
 using ExchangePortal.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace ExchangePortal.BrowserTests;
 
 /// <summary>The portal on a real Kestrel port with demo data, and Debian's Chromium driven by Playwright.</summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
-    private readonly KestrelPortalFactory _portal = new();
+    private readonly KestrelPortalFactory _portal;
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
@@ -16,6 +17,13 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public static string ScreenshotFolder { get; } =
         Environment.GetEnvironmentVariable("SCREENSHOT_DIR") ?? Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public BrowserFixture() => _portal = new(Configure);
+
+    /// <summary>Settings of a fixture of its own (<see cref="MailBrowserFixture"/> sends the outbox to a real SMTP server).</summary>
+    protected virtual void Configure(IWebHostBuilder builder)
+    {
+    }
 
     public async Task InitializeAsync()
     {
@@ -36,7 +44,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotFolder);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Browser.CloseAsync();
         _playwright?.Dispose();
@@ -57,5 +65,34 @@ public sealed class BrowserFixture : IAsyncLifetime
         return new Uri(IntegrationTests.EmailLinkTests.LinksIn(body).Single(l => l.StartsWith(PortalFactory.PublicUrl, StringComparison.Ordinal))).PathAndQuery;
     }
 
-    private sealed class KestrelPortalFactory : PortalFactory;
+    private sealed class KestrelPortalFactory(Action<IWebHostBuilder> configure) : PortalFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            configure(builder);
+        }
+    }
+}
+
+/// <summary>The browser fixture whose portal sends its outbox (worker on, polling quickly) to a real SMTP server on a loopback port.</summary>
+public sealed class MailBrowserFixture : BrowserFixture
+{
+    public SmtpTestServer Mail { get; } = SmtpTestServer.Start();
+
+    protected override void Configure(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Email:Enabled", "true");
+        builder.UseSetting("Email:PollSeconds", "0.2");
+        builder.UseSetting("Email:PickupFolder", "");
+        builder.UseSetting("Email:Smtp:Host", "127.0.0.1");
+        builder.UseSetting("Email:Smtp:Port", Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Email:From", "Exchange Office <exchange@university.test>");
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Mail.DisposeAsync();
+    }
 }

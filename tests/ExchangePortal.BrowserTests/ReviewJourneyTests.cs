@@ -45,7 +45,7 @@ public class ReviewJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserF
 
         await page.GotoAsync(reviewUrl);
         await page.GetByLabel("Offer a seat in").SelectOptionAsync(new SelectOptionValue { Index = 0 });
-        await page.GetByLabel("Supervisor").FillAsync("Prof. Mary Chan");
+        await page.GetByLabel("Supervisor", new() { Exact = true }).FillAsync("Prof. Mary Chan");
         await page.GetByRole(AriaRole.Button, new() { Name = "Approve and offer the seat" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Offer made");
         await coordinator.CheckpointAsync("offered");
@@ -62,15 +62,28 @@ public class ReviewJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserF
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("end-of-stay report must be filed");
         await coordinator.CheckpointAsync("report-missing");
 
-        await FileEndOfStayReportAsync(int.Parse(applicationId));
+        // The PDF attachment alone is not the report: the doctor files the report form.
+        await AttachReportFileAsync(int.Parse(applicationId));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Mark completed" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("end-of-stay report must be filed");
+        await applicant.Page.ReloadAsync();
+        await applicant.Page.GetByRole(AriaRole.Link, new() { Name = "File my end-of-stay report" }).ClickAsync();
+        await applicant.Page.GetByLabel("What did you learn during the stay?").FillAsync("Cardiac MRI reading.");
+        await applicant.Page.GetByLabel("What will you bring back to your hospital?").FillAsync("A reading protocol.");
+        await applicant.Page.GetByLabel("Your rating of the host lab").SelectOptionAsync("4");
+        await applicant.Page.GetByRole(AriaRole.Button, new() { Name = "File my report" }).ClickAsync();
+        await Assertions.Expect(applicant.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("end-of-stay report has been saved");
+        await applicant.CheckpointAsync("report-filed");
+
+        await page.GotoAsync(reviewUrl);
         await page.GetByRole(AriaRole.Button, new() { Name = "Mark completed" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Stay marked completed.");
         await Assertions.Expect(page.Locator(".lead .badge")).ToHaveTextAsync("Completed");
         await coordinator.CheckpointAsync("completed");
     }
 
-    // The applicant's upload page belongs to the applicant journey; until then the report is put in place directly.
-    private async Task FileEndOfStayReportAsync(int applicationId)
+    // The optional PDF attachment, as the documents page would store it (the applicant journey covers uploads).
+    private async Task AttachReportFileAsync(int applicationId)
     {
         await using var db = fixture.NewDbContext();
         var application = await db.Applications.Include(a => a.Doctor).SingleAsync(a => a.Id == applicationId);

@@ -44,6 +44,13 @@ public class AuthorizationTests(PortalFactory portal) : IClassFixture<PortalFact
                 data.Add(user, own, 200);
         }
         data.Add(null, "/Privacy/Versions/1900-01", 404);
+        // Anonymous pages behind a token or a code: unknown ones are a 404 for anyone; the thanks page is open.
+        foreach (var unknown in new[] { "/Evaluation/no-such-token", "/Verify/0000-0000-0000-0000", "/Verify/not-a-code" })
+        {
+            data.Add(null, unknown, 404);
+            data.Add("doctor@demo.local", unknown, 404);
+        }
+        data.Add(null, "/Evaluation/Thanks", 200);
         return data;
     }
 
@@ -67,6 +74,8 @@ public class AuthorizationTests(PortalFactory portal) : IClassFixture<PortalFact
         var audiences = new Dictionary<string, (string User, int Code)>
         {
             ["/Coordinator/Applications/{application}"] = ("coordinator@demo.local", 200),
+            // doctor2's application has no placement yet: no supervisor to name.
+            ["/Coordinator/Applications/{application}/Supervisor"] = ("coordinator@demo.local", 404),
             ["/Coordinator/Cohorts"] = ("coordinator@demo.local", 200),
             ["/Coordinator/Cohorts/{cohort}"] = ("coordinator@demo.local", 200),
             ["/Coordinator/Labs"] = ("coordinator@demo.local", 200),
@@ -83,11 +92,14 @@ public class AuthorizationTests(PortalFactory portal) : IClassFixture<PortalFact
             ["/Admin/Privacy"] = ("admin@demo.local", 200),
             ["/Admin/Privacy/Request/999999"] = ("admin@demo.local", 404),
             ["/Hospital/Applications/{application}"] = ("hospital@demo.local", 200),
+            ["/Hospital/Applications/{application}/Certificate"] = ("hospital@demo.local", 404),
             ["/Hospital/Staff"] = ("hospital@demo.local", 200),
             ["/Applicant/Profile"] = ("doctor@demo.local", 200),
             ["/Applicant/Apply/{cohort}"] = ("doctor@demo.local", 200),
             ["/Applicant/Applications/{application}"] = ("doctor@demo.local", 404),
             ["/Applicant/Applications/{application}/Documents"] = ("doctor@demo.local", 404),
+            ["/Applicant/Applications/{application}/Report"] = ("doctor@demo.local", 404),
+            ["/Applicant/Applications/{application}/Certificate"] = ("doctor@demo.local", 404),
         };
         var data = new TheoryData<string?, string, int>();
         foreach (var (page, audience) in audiences)

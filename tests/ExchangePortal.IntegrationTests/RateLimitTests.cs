@@ -40,6 +40,24 @@ public class RateLimitTests
         Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.TooManyRequests], statuses);
     }
 
+    [Fact]
+    public async Task Guessing_certificate_codes_or_posting_evaluations_from_one_address_gets_a_429()
+    {
+        await using var portal = new StrictPortalFactory();
+        var client = portal.CreateClientWithoutRedirects();
+
+        var checks = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+            checks.Add((await client.GetAsync($"/Verify/0000-0000-0000-000{i}")).StatusCode);
+        var posts = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+            posts.Add((await client.PostAsync($"/Evaluation/guess{i}", new FormUrlEncodedContent([]))).StatusCode);
+
+        Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.TooManyRequests], checks);
+        Assert.Equal(HttpStatusCode.TooManyRequests, posts[^1]);
+        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, posts.Take(3));
+    }
+
     private sealed class StrictPortalFactory : PortalFactory
     {
         protected override int FormPostsPerMinute => 3;
@@ -48,6 +66,7 @@ public class RateLimitTests
         {
             base.ConfigureWebHost(builder);
             builder.UseSetting("RateLimits:CalendarFeedsPerMinute", "3");
+            builder.UseSetting("RateLimits:CodeChecksPerMinute", "3");
         }
     }
 }

@@ -19,6 +19,7 @@ public enum ApplicationAction
     Complete,
     Withdraw,
     Cancel,
+    NameSupervisor,
 }
 
 /// <summary>
@@ -49,6 +50,7 @@ public static class ApplicationRules
             ApplicationStatus.ChangesRequested, ApplicationStatus.Waitlisted, ApplicationStatus.Offered, ApplicationStatus.Confirmed,
         ],
         [ApplicationAction.Cancel] = [ApplicationStatus.Confirmed, ApplicationStatus.InProgress],
+        [ApplicationAction.NameSupervisor] = [ApplicationStatus.Offered, ApplicationStatus.Confirmed, ApplicationStatus.InProgress],
     };
 
     /// <summary>The statuses <paramref name="action"/> is allowed from.</summary>

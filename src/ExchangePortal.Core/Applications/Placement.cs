@@ -11,6 +11,8 @@ public class Placement
     public int CohortLabId { get; private set; }
     public CohortLab CohortLab { get; private set; } = null!;
     public string Supervisor { get; private set; } = "";
+    /// <summary>Where the evaluation link goes; none until the coordinator enters it.</summary>
+    public string? SupervisorEmail { get; private set; }
     public DateOnly StartsOn { get; private set; }
     public DateOnly EndsOn { get; private set; }
     public DateTimeOffset OfferedAt { get; private set; }
@@ -29,6 +31,18 @@ public class Placement
     }
 
     public bool HoldsSeat => ReleasedAt is null;
+
+    /// <returns>Whether the email address changed (a new address gets a new evaluation link).</returns>
+    public bool NameSupervisor(string name, string? email)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+            throw new DomainException("Please give a supervisor.");
+        var address = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
+        var changed = !string.Equals(address, SupervisorEmail, StringComparison.OrdinalIgnoreCase);
+        Supervisor = name.Trim();
+        SupervisorEmail = address;
+        return changed;
+    }
 
     internal void Release(DateTimeOffset now)
     {

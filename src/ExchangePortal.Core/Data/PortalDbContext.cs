@@ -39,6 +39,10 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<UserSession> Sessions => Set<UserSession>();
     public DbSet<Privacy.ConsentRecord> ConsentRecords => Set<Privacy.ConsentRecord>();
     public DbSet<Privacy.ErasureRequest> ErasureRequests => Set<Privacy.ErasureRequest>();
+    public DbSet<Stays.SupervisorEvaluation> SupervisorEvaluations => Set<Stays.SupervisorEvaluation>();
+    public DbSet<Stays.EvaluationLink> EvaluationLinks => Set<Stays.EvaluationLink>();
+    public DbSet<Stays.StayReport> StayReports => Set<Stays.StayReport>();
+    public DbSet<Stays.StayCertificate> Certificates => Set<Stays.StayCertificate>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
     protected override void OnModelCreating(ModelBuilder builder)

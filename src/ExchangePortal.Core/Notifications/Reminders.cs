@@ -3,6 +3,7 @@ using ExchangePortal.Core.Applications;
 using ExchangePortal.Core.Data;
 using ExchangePortal.Core.Data.Configurations;
 using ExchangePortal.Core.Documents;
+using ExchangePortal.Core.Stays;
 using ExchangePortal.Core.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -22,7 +23,8 @@ internal sealed record ReminderRecipient(string UserId, string Name, string Emai
 /// <summary>
 /// The daily reminders: milestone owners 14 days and 1 day before a due date and once it is overdue; applicants and their
 /// hospital's coordinators 60, 30 and 7 days before a document expires within the stay; administrators 180, 90 and 30
-/// days before an active agreement ends (an agreement has no owner of its own). Each reminder is queued once, by
+/// days before an active agreement ends (an agreement has no owner of its own); a stay's supervisor 7 days before it ends and
+/// weekly for four weeks after, until the evaluation is in (each email a new link). Each reminder is queued once, by
 /// a unique key inserted in the same transaction as its outbox email, so reruns and several instances send nothing twice.
 /// </summary>
 public class Reminders(PortalDbContext db, ProgrammeClock clock, PublicLinks links, ILogger<Reminders> logger)
@@ -51,6 +53,18 @@ public class Reminders(PortalDbContext db, ProgrammeClock clock, PublicLinks lin
         _ => null,
     };
 
+    /// <summary>The evaluation reminder a stay ending in this many days is owed: "ends-7" in its last week, then
+    /// "after-7" … "after-28" each week after its end; none before or later.</summary>
+    public static string? EvaluationWindow(int daysLeft) => daysLeft switch
+    {
+        > 7 => null,
+        >= 0 => "ends-7",
+        >= -EvaluationChaseDays => $"after-{(-daysLeft + 6) / 7 * 7}",
+        _ => null,
+    };
+
+    private const int EvaluationChaseDays = 28;
+
     /// <summary>Runs the reminders once the programme's clock has reached the given hour of the day; returns how many were queued.</summary>
     public async Task<int> RunDailyAsync(int hour, CancellationToken ct = default) =>
         clock.ToLocal(clock.Now).Hour >= hour ? await SendDueAsync(ct) : 0;
@@ -60,12 +74,12 @@ public class Reminders(PortalDbContext db, ProgrammeClock clock, PublicLinks lin
     {
         var today = clock.Today;
         var now = clock.Now;
-        var due = new List<(string Key, Notification Email)>();
+        var due = new List<(string Key, Func<Notification> Email)>();
         foreach (var m in await MilestonesAsync(today, now, ct))
         {
             var daysLeft = m.DueOn.DayNumber - today.DayNumber;
             if (MilestoneWindow(daysLeft) is { } window)
-                due.Add(($"milestone:{m.MilestoneId}:{window}:{m.DueOn:yyyy-MM-dd}:{m.OwnerId}", ReminderEmails.Milestone(m, window, daysLeft, links, now)));
+                due.Add(($"milestone:{m.MilestoneId}:{window}:{m.DueOn:yyyy-MM-dd}:{m.OwnerId}", () => ReminderEmails.Milestone(m, window, daysLeft, links, now)));
         }
         var documents = await DocumentsAsync(today, ct);
         var coordinators = await CoordinatorsAsync(documents.Select(d => d.HospitalId).Distinct().ToList(), now, ct);
@@ -75,9 +89,9 @@ public class Reminders(PortalDbContext db, ProgrammeClock clock, PublicLinks lin
             if (DocumentWindow(daysLeft) is not { } window)
                 continue;
             var key = $"document:{d.DocumentId}:expires-{window}:{d.ExpiresOn:yyyy-MM-dd}";
-            due.Add(($"{key}:{d.DoctorUserId}", ReminderEmails.DocumentToApplicant(d, window, daysLeft, links, now)));
+            due.Add(($"{key}:{d.DoctorUserId}", () => ReminderEmails.DocumentToApplicant(d, window, daysLeft, links, now)));
             foreach (var coordinator in coordinators.Where(c => c.HospitalId == d.HospitalId))
-                due.Add(($"{key}:{coordinator.Recipient.UserId}", ReminderEmails.DocumentToCoordinator(d, coordinator.Recipient, window, daysLeft, links, now)));
+                due.Add(($"{key}:{coordinator.Recipient.UserId}", () => ReminderEmails.DocumentToCoordinator(d, coordinator.Recipient, window, daysLeft, links, now)));
         }
         var agreements = await AgreementsAsync(today, ct);
         List<ReminderRecipient> administrators = agreements.Count == 0 ? [] : await AdministratorsAsync(now, ct);
@@ -88,7 +102,16 @@ public class Reminders(PortalDbContext db, ProgrammeClock clock, PublicLinks lin
                 continue;
             foreach (var administrator in administrators)
                 due.Add(($"agreement:{a.AgreementId}:ends-{window}:{a.EndsOn:yyyy-MM-dd}:{administrator.UserId}",
-                    ReminderEmails.AgreementEnding(a, administrator, window, daysLeft, links, now)));
+                    () => ReminderEmails.AgreementEnding(a, administrator, window, daysLeft, links, now)));
+        }
+        foreach (var stay in await UnevaluatedStaysAsync(today, ct))
+        {
+            if (EvaluationWindow(stay.EndsOn.DayNumber - today.DayNumber) is not { } window)
+                continue;
+            // The address is hashed into the key: a corrected address is reminded afresh, and keys stay short.
+            var address = EvaluationRequests.Hash(stay.SupervisorEmail.ToLowerInvariant())[..16];
+            due.Add(($"evaluation:{stay.ApplicationId}:{window}:{stay.EndsOn:yyyy-MM-dd}:{address}",
+                () => EvaluationRequests.Add(db, stay, $"reminder.{window}", links, now)));
         }
         if (due.Count == 0)
             return 0;
@@ -111,14 +134,14 @@ public class Reminders(PortalDbContext db, ProgrammeClock clock, PublicLinks lin
     /// The key and the email in one transaction. Another instance inserting the same key waits on the unique index until
     /// this one commits, then inserts nothing, so it queues no email; if this one rolls back, the other one queues it.
     /// </summary>
-    private async Task<bool> QueueOnceAsync(string key, Notification email, DateTimeOffset now, CancellationToken ct)
+    private async Task<bool> QueueOnceAsync(string key, Func<Notification> email, DateTimeOffset now, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var inserted = await db.Database.ExecuteSqlAsync(
             $"""INSERT INTO "SentReminders" ("Key", "QueuedAt") VALUES ({key}, {now}) ON CONFLICT ("Key") DO NOTHING""", ct);
         if (inserted == 1)
         {
-            db.Notifications.Add(email);
+            db.Notifications.Add(email());
             await db.SaveChangesAsync(ct);
         }
         await transaction.CommitAsync(ct);
@@ -152,6 +175,20 @@ public class Reminders(PortalDbContext db, ProgrammeClock clock, PublicLinks lin
                 d.Application.Placement != null ? d.Application.Placement.EndsOn : d.Application.Cohort.EndsOn,
                 d.Application.Doctor.HospitalId, d.Application.Doctor.UserId, d.Application.Doctor.FullName, d.Application.Doctor.Email,
                 d.Application.Doctor.User.PreferredCulture))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>Running and completed stays with a supervisor's address and no evaluation yet, ending within the reminder windows.</summary>
+    private Task<List<EvaluationStay>> UnevaluatedStaysAsync(DateOnly today, CancellationToken ct)
+    {
+        var (from, to) = (today.AddDays(-EvaluationChaseDays), today.AddDays(7));
+        return db.Placements.AsNoTracking()
+            .Where(p => p.SupervisorEmail != null && p.EndsOn >= from && p.EndsOn <= to && p.ReleasedAt == null)
+            .Where(p => p.Application.Status == ApplicationStatus.InProgress || p.Application.Status == ApplicationStatus.Completed)
+            .Where(p => !db.SupervisorEvaluations.Any(e => e.ApplicationId == p.ApplicationId))
+            .OrderBy(p => p.ApplicationId)
+            .Select(p => new EvaluationStay(p.ApplicationId, p.Supervisor, p.SupervisorEmail!, p.Application.Doctor.FullName,
+                p.CohortLab.HostLab.Name, p.StartsOn, p.EndsOn))
             .ToListAsync(ct);
     }
 

@@ -59,6 +59,9 @@ public static class PortalData
                 (RelationalEventId.TransactionError, LogLevel.Warning), (CoreEventId.QueryIterationFailed, LogLevel.Warning),
                 (CoreEventId.SaveChangesFailed, LogLevel.Warning))));
         services.AddPortalServices();
+        // The certificate's font (docs/operations.md "Certificates"): a missing file stops the start, not a completion later.
+        services.AddSettings<Core.Stays.CertificateOptions>("Certificates")
+            .Validate(o => File.Exists(o.FontPath), "Certificates:FontPath names no file: install fonts-wqy-microhei or point it at a TrueType font with CJK glyphs.");
     }
 
     /// <summary>Applies pending migrations when Database:MigrateOnStartup says so, then the demo data in Development.</summary>

@@ -18,6 +18,9 @@ public sealed class RateLimitOptions
     /// <summary>"Download my data" ZIPs allowed per account per hour.</summary>
     [Range(1, int.MaxValue)]
     public int DataDownloadsPerHour { get; set; } = 5;
+    /// <summary>Certificate verifications (/Verify/{code}) allowed per client address per minute.</summary>
+    [Range(1, int.MaxValue)]
+    public int CodeChecksPerMinute { get; set; } = 30;
 }
 
 public static class PortalRateLimits
@@ -41,6 +44,8 @@ public static class PortalRateLimits
                 ? RateLimitPartition.GetFixedWindowLimiter(context.User.UserId(),
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.DataDownloadsPerHour, Window = TimeSpan.FromHours(1) })
                 : RateLimitPartition.GetNoLimiter("pages"));
+            // A verification code is meant to be shown around, but nobody needs to try many a minute.
+            options.AddPolicy(RateLimits.CodeChecks, context => PerMinute(context, limits.CodeChecksPerMinute));
         });
     }
 

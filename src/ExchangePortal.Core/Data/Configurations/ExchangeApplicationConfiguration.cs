@@ -70,6 +70,7 @@ internal class PlacementConfiguration : IEntityTypeConfiguration<Placement>
     public void Configure(EntityTypeBuilder<Placement> builder)
     {
         builder.Property(p => p.Supervisor).HasMaxLength(200);
+        builder.Property(p => p.SupervisorEmail).HasMaxLength(256);
         builder.HasOne(p => p.CohortLab).WithMany().HasForeignKey(p => p.CohortLabId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(p => p.ApplicationId).IsUnique();
         builder.HasIndex(p => new { p.CohortLabId, p.StartsOn });

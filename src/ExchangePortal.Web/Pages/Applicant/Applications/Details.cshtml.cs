@@ -1,12 +1,14 @@
 using ExchangePortal.Core.Applications;
+using ExchangePortal.Core.Stays;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ExchangePortal.Web.Pages.Applicant.Applications;
 
-public class DetailsModel(ApplicantApplications applications, ApplicantDrafts drafts) : PageModel
+public class DetailsModel(ApplicantApplications applications, ApplicantDrafts drafts, StayOutcomes outcomes) : PageModel
 {
     public MyApplicationDetails Application { get; private set; } = null!;
+    public StayEnd? Stay { get; private set; }
 
     // One property per form, bound by the handler's parameter of the same name.
     public ResubmitInput Resubmit { get; set; } = new();
@@ -41,7 +43,7 @@ public class DetailsModel(ApplicantApplications applications, ApplicantDrafts dr
         var details = await applications.GetAsync(id, User.UserId(), ct);
         if (details is null)
             return NotFound();
-        Application = details;
+        (Application, Stay) = (details, await outcomes.ForApplicantAsync(id, User.UserId(), ct));
         Resubmit = new() { Plan = details.Plan };
         return Page();
     }

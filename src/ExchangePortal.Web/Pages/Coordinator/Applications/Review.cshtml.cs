@@ -1,20 +1,20 @@
 using ExchangePortal.Core;
 using ExchangePortal.Core.Applications;
+using ExchangePortal.Core.Stays;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ExchangePortal.Web.Pages.Coordinator.Applications;
 
-public class ReviewModel(ApplicationReview review, CoordinatorApplications decisions, ProgrammeClock clock) : PageModel
+public class ReviewModel(ApplicationReview review, StayOutcomes outcomes, CoordinatorApplications decisions, ProgrammeClock clock) : PageModel
 {
     public ReviewDetails Application { get; private set; } = null!;
-
+    public StayOutcome? Stay { get; private set; }
     // One property per form, bound by the handler's parameter of the same name, so one form's rules never fire on another's post.
     public CommentInput Changes { get; set; } = new();
     public CommentInput Rejection { get; set; } = new();
     public ApproveInput Approval { get; set; } = new();
     public WaitlistInput Waitlist { get; set; } = new();
-
     [TempData] public string? StatusMessage { get; set; }
 
     public Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => ShowAsync(id, ct, viewed: true);
@@ -34,7 +34,7 @@ public class ReviewModel(ApplicationReview review, CoordinatorApplications decis
             "Application rejected; the applicant has been emailed.", () => ShowAsync(id, ct), new { id });
 
     public Task<IActionResult> OnPostApproveAsync(int id, uint version, ApproveInput approval, CancellationToken ct) =>
-        this.DecideAsync(() => decisions.ApproveAsync(id, version, approval.CohortLabId!.Value, approval.Supervisor,
+        this.DecideAsync(() => decisions.ApproveAsync(id, version, approval.CohortLabId!.Value, approval.Supervisor, approval.SupervisorEmail,
             approval.StartsOn!.Value, approval.EndsOn!.Value, approval.RespondBy!.Value, User.UserId(), ct),
             "Offer made; the applicant has been emailed.", () => ShowAsync(id, ct), new { id });
 
@@ -53,7 +53,7 @@ public class ReviewModel(ApplicationReview review, CoordinatorApplications decis
         var details = await review.GetAsync(id, viewerId: viewed ? User.UserId() : null, ct: ct);
         if (details is null)
             return NotFound();
-        Application = details;
+        (Application, Stay) = (details, await outcomes.GetAsync(id, ct));
         Approval = new() { StartsOn = details.CohortStartsOn, EndsOn = details.CohortEndsOn, RespondBy = clock.Today.AddDays(14) };
         return Page();
     }

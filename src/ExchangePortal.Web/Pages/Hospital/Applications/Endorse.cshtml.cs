@@ -1,13 +1,15 @@
 using System.ComponentModel.DataAnnotations;
 using ExchangePortal.Core.Applications;
+using ExchangePortal.Core.Stays;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ExchangePortal.Web.Pages.Hospital.Applications;
 
-public class EndorseModel(HospitalApplications applications) : PageModel
+public class EndorseModel(HospitalApplications applications, StayOutcomes outcomes) : PageModel
 {
     public ReviewDetails Application { get; private set; } = null!;
+    public StayEnd? Stay { get; private set; }
 
     // One property per form, bound by the handler's parameter of the same name.
     public EndorsementInput Endorsement { get; set; } = new();
@@ -48,7 +50,7 @@ public class EndorseModel(HospitalApplications applications) : PageModel
         var details = await applications.GetAsync(id, User.UserId(), ct, viewed);
         if (details is null)
             return NotFound();
-        Application = details;
+        (Application, Stay) = (details, await outcomes.ForHospitalAsync(id, User.UserId(), ct));
         return Page();
     }
 }
