@@ -70,8 +70,10 @@ public class AdminReports(PortalDbContext db, ProgrammeClock clock)
         var stays = placements.Select(p => new
         {
             p.StartsOn.Year,
-            Completed = p.Application.Status == ApplicationStatus.Completed,
-            Ended = p.EndsOn < today,
+            // Counted as sums of 0/1: a predicate over a joined column in an aggregate makes EF re-join in a subquery per group.
+            Completed = p.Application.Status == ApplicationStatus.Completed ? 1 : 0,
+            Ended = p.EndsOn < today ? 1 : 0,
+            EndedCompleted = p.EndsOn < today && p.Application.Status == ApplicationStatus.Completed ? 1 : 0,
             p.Application.Doctor.HospitalId,
             Hospital = p.Application.Doctor.Hospital.Name,
             p.CohortLab.HostLab.Department,
@@ -99,9 +101,9 @@ public class AdminReports(PortalDbContext db, ProgrammeClock clock)
             } into g
             select new ReportRow((ReportBreakdown)g.Key.Breakdown, g.Key.GroupId, g.Key.Group, g.Key.Year,
                 g.Count(),
-                g.Count(s => s.Completed),
-                g.Count(s => s.Ended),
-                g.Count(s => s.Ended && s.Completed)))
+                g.Sum(s => s.Completed),
+                g.Sum(s => s.Ended),
+                g.Sum(s => s.EndedCompleted)))
             .ToListAsync(ct);
         return new ProgrammeReport(fromYear, toYear, rows
             .OrderBy(r => r.Breakdown).ThenBy(r => r.Group, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.GroupId).ThenBy(r => r.Year).ToList());
