@@ -119,6 +119,7 @@ for SCALE in $SCALES; do
         "coordinator-filtered|coordinator|/Coordinator?Filter.Status=UnderReview&Filter.Q=wang&Filter.Sort=Name"
         "coordinator-application|coordinator|/Coordinator/Applications/$REVIEW"
         "admin|admin|/Admin"
+        "admin-reports|admin|/Admin/Reports"
     )
 
     run_wrk() { # NAME ROLE PATH SECONDS -> "BENCH ..." line

@@ -38,6 +38,7 @@ public static class PortalServices
         .AddScoped<UserAdministration>()
         .AddScoped<Institutions.InstitutionAdministration>()
         .AddScoped<Programme.AdminExports>()
+        .AddScoped<Programme.AdminReports>()
         .AddScoped<Agreements.AgreementOverview>()
         .AddScoped<Agreements.AgreementAdministration>()
         .AddScoped<Agreements.AgreementTimeline>()

@@ -33,3 +33,14 @@ public sealed partial record MilestoneLine(int Milestone, string Agreement, stri
         r.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.Status,
         r.CompletedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", r.Owner ?? "", r.EvidenceNote ?? "");
 }
+
+/// <summary>One row of a report breakdown as exported: the figures the page's table shows, in the same order.</summary>
+[CsvRecord]
+public sealed partial record ReportLine(string Breakdown, string Group, int Year, int Placed, int Completed, int StaysEnded,
+    decimal? CompletionRatePercent)
+{
+    public static ReportLine Of(ReportRow r) => new(r.Breakdown.ToString(), r.Group, r.Year, r.Placed, r.Completed, r.Ended, r.CompletionRate);
+
+    public static string FileName(ReportBreakdown breakdown, int? from, int? to) =>
+        $"report-{breakdown.ToString().ToLowerInvariant()}-{from?.ToString(CultureInfo.InvariantCulture) ?? "all"}-{to?.ToString(CultureInfo.InvariantCulture) ?? "all"}";
+}

@@ -29,6 +29,7 @@ public class ScaleTests(PortalFactory portal) : IClassFixture<PortalFactory>
             ("doctor2@demo.local", "/Applicant/Profile"),
             ("admin@demo.local", "/Admin"),
             ("admin@demo.local", "/Admin/Stays"),
+            ("admin@demo.local", "/Admin/Reports"),
         };
         var clients = new Dictionary<string, HttpClient>();
         foreach (var user in pages.Select(p => p.User).Distinct())

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using ExchangePortal.Core.Applications;
 using ExchangePortal.Core.Cohorts;
 using ExchangePortal.Core.Data;
@@ -16,6 +17,9 @@ public class MilestoneProgress(PortalDbContext db)
     /// </summary>
     public static readonly ApplicationStatus[] Placed = [ApplicationStatus.Confirmed, ApplicationStatus.InProgress, ApplicationStatus.Completed];
 
+    /// <summary>The placements of placed doctors (see <see cref="Placed"/>), as a query filter: the one rule targets and reports count by.</summary>
+    public static readonly Expression<Func<Placement, bool>> IsPlaced = p => p.ReleasedAt == null && Placed.Contains(p.Application.Status);
+
     /// <returns>Milestone id → actual value, for the milestones of the agreement that have a target.</returns>
     public Task<Dictionary<int, int>> ForAgreementAsync(int agreementId, CancellationToken ct = default) =>
         CountAsync(db.Milestones.Where(m => m.AgreementId == agreementId), ct);
@@ -26,17 +30,15 @@ public class MilestoneProgress(PortalDbContext db)
 
     private async Task<Dictionary<int, int>> CountAsync(IQueryable<AgreementMilestone> milestones, CancellationToken ct)
     {
-        var placed = Placed;
+        var isPlaced = IsPlaced;
         var actuals = await milestones.AsNoTracking()
             .Where(m => m.Measure != null)
             .Select(m => new
             {
                 m.Id,
                 Actual = m.Measure == MilestoneMeasure.DoctorsPlaced
-                    ? db.Placements
-                        .Where(p => p.ReleasedAt == null
-                            && p.CohortLab.Cohort.AgreementId == m.AgreementId
-                            && placed.Contains(p.Application.Status)
+                    ? db.Placements.Where(isPlaced)
+                        .Where(p => p.CohortLab.Cohort.AgreementId == m.AgreementId
                             && (m.TargetLabId == null || p.CohortLab.HostLabId == m.TargetLabId)
                             && (m.TargetDepartment == null || p.CohortLab.HostLab.Department == m.TargetDepartment)
                             && (m.TargetFrom == null || p.StartsOn >= m.TargetFrom)

@@ -23,7 +23,7 @@ public static class Navigation
         [
             new("/Admin", "Dashboard"), new("/Admin/Agreements", "Agreements"), new("/Admin/Stays", "Stays"),
             new("/Admin/Users", "Users"), new("/Admin/Institutions", "Institutions"), new("/Admin/Audit", "Audit trail"),
-            new("/Admin/Exports", "Exports"), new("/Admin/Privacy", "Privacy requests"),
+            new("/Admin/Exports", "Exports"), new("/Admin/Reports", "Reports"), new("/Admin/Privacy", "Privacy requests"),
         ]),
     ];
 }
