@@ -17,7 +17,8 @@ public partial class IdentityPageTests(PortalFactory portal) : IClassFixture<Por
         "/Identity/Account/ConfirmEmail?userId=x&code=y", "/Identity/Account/ConfirmEmailChange?userId=x&email=a%40b.test&code=y");
 
     private static readonly string[] Manage =
-        ["/Identity/Account/Manage", "/Identity/Account/Manage/Email", "/Identity/Account/Manage/ChangePassword", "/Identity/Account/Logout"];
+        ["/Identity/Account/Manage", "/Identity/Account/Manage/Email", "/Identity/Account/Manage/ChangePassword", "/Identity/Account/Logout",
+            "/Identity/Account/Manage/TwoFactorAuthentication", "/Identity/Account/Manage/EnableAuthenticator", "/Identity/Account/Reauthenticate"];
 
     public static TheoryData<string> ManagePages() => new(Manage);
 
@@ -52,8 +53,10 @@ public partial class IdentityPageTests(PortalFactory portal) : IClassFixture<Por
         {
             var html = await (await client.GetAsync(path)).Content.ReadAsStringAsync();
             Assert.DoesNotContain("PersonalData", html);
-            Assert.DoesNotContain("TwoFactor", html);
             Assert.DoesNotContain("ExternalLogin", html);
+            // Two-factor has pages of its own now; the stock ones it replaces stay unlinked.
+            foreach (var removed in PortalIdentityPages.Removed)
+                Assert.DoesNotMatch($"/Identity{Regex.Escape(removed)}[\"?]", html);
         }
     }
 

@@ -47,6 +47,7 @@ public static class PortalIdentity
         });
         builder.ProtectPortalKeyRing(builder.Services.AddDataProtection().PersistKeysToDbContext<PortalDbContext>().SetApplicationName("ExchangePortal"));
         builder.AddPortalCookies();
+        builder.AddPortalTwoFactor();
     }
 
     /// <summary>
