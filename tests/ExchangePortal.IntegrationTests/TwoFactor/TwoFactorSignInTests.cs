@@ -62,7 +62,9 @@ public class TwoFactorSignInTests(TwoFactorPortalFactory portal) : IClassFixture
         var client = await portal.SignInWithCodeAsync(email);
         var made = await client.PostHandlerAsync(TwoFactorSteps.Overview, "RecoveryCodes");
         Assert.Equal(HttpStatusCode.Redirect, made.StatusCode);
-        var codes = (await client.GetPageAsync(TwoFactorSteps.Overview)).Document.QuerySelectorAll("#recovery-codes li").Select(li => li.TextContent.Trim()).ToList();
+        var overview = await client.GetPageAsync(TwoFactorSteps.Overview);
+        Assert.Equal("New recovery codes are made; the earlier ones no longer work.", overview.Document.QuerySelector("[role=status]")?.TextContent);
+        var codes = overview.Document.QuerySelectorAll("#recovery-codes li").Select(li => li.TextContent.Trim()).ToList();
         Assert.Equal(AccountTwoFactor.RecoveryCodeCount, codes.Count);
         // Shown once: the next view of the page no longer lists them.
         Assert.Null((await client.GetPageAsync(TwoFactorSteps.Overview)).Document.QuerySelector("#recovery-codes"));

@@ -64,6 +64,7 @@ public static class TwoFactorSteps
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith(Overview, response.Headers.Location!.OriginalString);
         var shown = await client.GetPageAsync(response.Headers.Location.OriginalString);
+        Assert.Equal("Two-factor sign-in is on.", shown.Document.QuerySelector("[role=status]")?.TextContent);
         return (key, shown.Document.QuerySelectorAll("#recovery-codes li").Select(li => li.TextContent.Trim()).ToArray());
     }
 
