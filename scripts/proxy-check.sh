@@ -78,13 +78,15 @@ log "Making the key ring certificate (as the production 'keyring' service does)"
 sh deploy/keyring/keyring-certificate.sh "$WORK/keyring" "$(id -u)" >/dev/null
 
 # One instance at a time: on an empty database the first one makes the Data Protection key the second one reads.
+# The seeded administrator has no authenticator: the check is about the proxy, so staff two-factor is waived here
+# (Security__RequireStaffTwoFactor=false; the two-factor tests cover it).
 for i in 0 1; do
     port="${WEB_PORTS[$i]}"
     log "Starting portal instance $((i + 1)) (Production) on 127.0.0.1:$port"
     (cd src/ExchangePortal.Web && exec env ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Portal="$CS" \
         Proxy__KnownProxies__0=127.0.0.1 Portal__PublicUrl="$BASE" Email__Enabled=false Reminders__Enabled=false \
         DataProtection__CertificatePath="$WORK/keyring/keyring.crt" DataProtection__CertificateKeyPath="$WORK/keyring/keyring.key" \
-        Offers__LapseEnabled=false dotnet "$DLL" --urls "http://127.0.0.1:$port" >"$WORK/web$((i + 1)).log" 2>&1) &
+        Offers__LapseEnabled=false Security__RequireStaffTwoFactor=false dotnet "$DLL" --urls "http://127.0.0.1:$port" >"$WORK/web$((i + 1)).log" 2>&1) &
     WEB_PIDS+=($!)
     for _ in $(seq 1 120); do
         curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break

@@ -26,11 +26,12 @@ fi
 cat <<INFO
 
   Exchange Portal: http://127.0.0.1:$PORT
-  Demo accounts (password Portal-Demo-2026):
-    admin@demo.local        Administrator
-    coordinator@demo.local  University coordinator
-    hospital@demo.local     Hospital coordinator (Beijing Capital Teaching Hospital)
-    hospital2@demo.local    Hospital coordinator (Shanghai Riverside Hospital)
+  Demo accounts (password Portal-Demo-2026; staff then give an authenticator code: add the key to an
+  authenticator app, or run scripts/demo-code.sh EMAIL for the current code):
+    admin@demo.local        Administrator           key 4J7Q GCCF 54BF KBAD EUVG FEM2 WNV5 CDL3
+    coordinator@demo.local  University coordinator  key KARE NUPO AB6R OOYN EXUF ECIW OBSD 4NGB
+    hospital@demo.local     Hospital coordinator (Beijing Capital Teaching Hospital)  key JOOV ZO4X 2JA3 RVJ6 3MNV CPRS PBDY E4ZQ
+    hospital2@demo.local    Hospital coordinator (Shanghai Riverside Hospital)        key 6GZQ NZK2 6MSE GVBH MP5K PQE5 Y27R A6EH
     doctor@demo.local       Applicant
     doctor2@demo.local      Applicant
     doctor03..doctor22@demo.local  more applicants, applications in every status

@@ -40,6 +40,7 @@ builder.Services.AddRazorPages(options =>
     // The benchmark baseline exists only when Benchmark:Enabled is true (scripts/bench.sh); otherwise it is a 404.
     options.Conventions.AllowAnonymousToPage("/Bench/Fortunes");
     options.Conventions.RemoveUnsupportedIdentityPages();
+    options.Conventions.RequirePortalTwoFactor();
 }).AddPortalViewLocalization();
 builder.AddPortalBenchmarkBaseline();
 

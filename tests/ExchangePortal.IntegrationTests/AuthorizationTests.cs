@@ -23,6 +23,13 @@ public class AuthorizationTests(PortalFactory portal) : IClassFixture<PortalFact
             foreach (var (user, own) in owners)
                 data.Add(user, home, own == home ? 200 : 403);
         }
+        // Two-factor sign-in and re-authentication: every signed-in person's own account.
+        foreach (var account in new[] { "/Identity/Account/Manage/TwoFactorAuthentication", "/Identity/Account/Reauthenticate" })
+        {
+            data.Add(null, account, 302);
+            foreach (var user in owners.Keys)
+                data.Add(user, account, 200);
+        }
         // Every signed-in person may ask for the erasure of their own data.
         data.Add(null, "/Account/Erasure", 302);
         foreach (var user in owners.Keys)

@@ -23,6 +23,11 @@ public class AuditTrail(PortalDbContext db, ProgrammeClock clock, IAuditActor cl
     public const string PasswordChanged = "password.changed";
     public const string PasswordReset = "password.reset";
     public const string EmailChanged = "email.changed";
+    public const string TwoFactorEnrolled = "two-factor.enrolled";
+    public const string TwoFactorDisabled = "two-factor.disabled";
+    public const string TwoFactorReset = "two-factor.reset";
+    public const string RecoveryCodesRegenerated = "two-factor.recovery-codes";
+    public const string Reauthenticated = "reauthenticated";
 
     public async Task<AuditPage> ListAsync(AuditFilter filter, CancellationToken ct = default)
     {
@@ -53,16 +58,17 @@ public class AuditTrail(PortalDbContext db, ProgrammeClock clock, IAuditActor cl
     /// <summary>
     /// Something done with an account's access (one of the constants above), with the client's address and user agent: the
     /// account it concerns when there is one (an unknown address typed at sign-in is never written), never a password.
-    /// A failed sign-in has no actor; everything else is done by the account's own holder.
+    /// A failed sign-in has no actor; everything else is done by the account's own holder unless <paramref name="actorId"/>
+    /// names someone else (an administrator resetting the account's two-factor sign-in).
     /// </summary>
-    public async Task RecordAccessAsync(string action, string? userId, string? reason = null, CancellationToken ct = default)
+    public async Task RecordAccessAsync(string action, string? userId, string? reason = null, CancellationToken ct = default, string? actorId = null)
     {
-        db.AuditEntries.Add(AccessEntry(action, userId, reason));
+        db.AuditEntries.Add(AccessEntry(action, userId, reason, actorId));
         await db.SaveChangesAsync(ct);
     }
 
     /// <summary>The entry <see cref="RecordAccessAsync"/> writes, for a caller that saves it with its own change.</summary>
-    public AuditEntry AccessEntry(string action, string? userId, string? reason = null)
+    public AuditEntry AccessEntry(string action, string? userId, string? reason = null, string? actorId = null)
     {
         var changes = new Dictionary<string, FieldChange>
         {
@@ -71,7 +77,7 @@ public class AuditTrail(PortalDbContext db, ProgrammeClock clock, IAuditActor cl
         };
         if (reason is not null)
             changes["Reason"] = new(null, reason);
-        return new AuditEntry(clock.Now, action == SignInFailed ? null : userId, action, "PortalUser", userId ?? "unknown account", changes);
+        return new AuditEntry(clock.Now, action == SignInFailed ? null : actorId ?? userId, action, "PortalUser", userId ?? "unknown account", changes);
     }
 
     private DateTimeOffset StartOf(DateOnly day)

@@ -33,4 +33,11 @@ public class PortalUser : IdentityUser
 
     public static string HashCalendarToken(string token) =>
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
+
+    /// <summary>The TOTP time step of the last authenticator code accepted: a code of that step or an earlier one is refused (no replay).</summary>
+    public long? AuthenticatorTimeStep { get; private set; }
+
+    /// <summary>A new authenticator key starts a new sequence of codes.</summary>
+    public void ForgetAuthenticatorTimeStep() => AuthenticatorTimeStep = null;
+
 }

@@ -11,11 +11,11 @@ public sealed record UserRow(string Id, string Email, string DisplayName, List<s
 
 public sealed record UserPage(IReadOnlyList<UserRow> Rows, int Total, int Page, int PageCount);
 
-public sealed record UserEditor(UserRow User, int? HospitalId, IReadOnlyList<Option<int>> Hospitals);
+public sealed record UserEditor(UserRow User, int? HospitalId, IReadOnlyList<Option<int>> Hospitals, bool TwoFactorEnabled = false);
 
 /// <summary>Administrators manage accounts: roles, a hospital coordinator's hospital, locking. Every change is audited
 /// and takes effect on the user's next request (the security stamp changes).</summary>
-public class UserAdministration(PortalDbContext db, UserManager<PortalUser> users, ProgrammeClock clock)
+public class UserAdministration(PortalDbContext db, UserManager<PortalUser> users, ProgrammeClock clock, AuditTrail audit)
 {
     public const int PageSize = 25;
 
@@ -51,6 +51,7 @@ public class UserAdministration(PortalDbContext db, UserManager<PortalUser> user
                     db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, r => r.RoleId, role => role.Id, (r, role) => role.Name!).OrderBy(n => n).ToList(),
                     u.Hospital == null ? null : u.Hospital.Name, u.LockoutEnd != null && u.LockoutEnd > now, u.PasswordHash == null),
                 u.HospitalId,
+                u.TwoFactorEnabled,
             })
             .SingleOrDefaultAsync(ct);
         if (user is null)
@@ -59,7 +60,7 @@ public class UserAdministration(PortalDbContext db, UserManager<PortalUser> user
         var hospitals = await db.Institutions.AsNoTracking()
             .Where(i => i.Kind == InstitutionKind.Hospital && (i.IsActive || i.Id == user.HospitalId)).OrderBy(i => i.Name)
             .Select(i => new Option<int>(i.Id, i.Name)).ToListAsync(ct);
-        return new UserEditor(user.Row, user.HospitalId, hospitals);
+        return new UserEditor(user.Row, user.HospitalId, hospitals, user.TwoFactorEnabled);
     }
 
     /// <returns>false when there is no such user.</returns>
@@ -109,6 +110,24 @@ public class UserAdministration(PortalDbContext db, UserManager<PortalUser> user
         Check(await users.UpdateSecurityStampAsync(user));
         db.AuditEntries.Add(new AuditEntry(clock.Now, actorId, locked ? "user.locked" : "user.unlocked", nameof(PortalUser), id));
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return true;
+    }
+
+    /// <summary>
+    /// Resets a user's two-factor sign-in (a lost phone): key and recovery codes gone, every session ended; a staff user
+    /// enrols again at the next sign-in. Audited with the administrator as actor.
+    /// </summary>
+    public async Task<bool> ResetTwoFactorAsync(string id, string actorId, CancellationToken ct = default)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+            return false;
+        if (!user.TwoFactorEnabled)
+            throw new DomainException("This account does not use two-factor sign-in; there is nothing to reset.");
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await AccountTwoFactor.ForgetAsync(users, user);
+        await audit.RecordAccessAsync(AuditTrail.TwoFactorReset, id, ct: ct, actorId: actorId);
         await transaction.CommitAsync(ct);
         return true;
     }

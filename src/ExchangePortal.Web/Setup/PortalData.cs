@@ -72,6 +72,9 @@ public static class PortalData
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Database.MigrateAsync();
         if (app.Environment.IsDevelopment() && app.Services.GetRequiredService<IOptions<DemoOptions>>().Value.Seed)
+        {
             await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync();
+            await scope.ServiceProvider.EnrolDemoAuthenticatorsAsync();
+        }
     }
 }

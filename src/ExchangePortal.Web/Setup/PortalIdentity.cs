@@ -51,6 +51,7 @@ public static class PortalIdentity
         builder.ProtectPortalKeyRing(builder.Services.AddDataProtection().PersistKeysToDbContext<PortalDbContext>().SetApplicationName("ExchangePortal"));
         builder.AddPortalCookies();
         builder.AddPortalSessions();
+        builder.AddPortalTwoFactor();
     }
 
     /// <summary>

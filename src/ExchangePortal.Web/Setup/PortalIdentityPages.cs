@@ -15,9 +15,10 @@ public static class PortalIdentityPages
         "/Account/ExternalLogin", "/Account/Manage/ExternalLogins",
         // The privacy issue replaces the stock personal data pages.
         "/Account/Manage/PersonalData", "/Account/Manage/DownloadPersonalData", "/Account/Manage/DeletePersonalData",
-        // Two-factor sign-in is rebuilt by issue 13; the stock pages are not localized and not checked against the CSP.
-        "/Account/LoginWith2fa", "/Account/LoginWithRecoveryCode", "/Account/Manage/TwoFactorAuthentication",
-        "/Account/Manage/EnableAuthenticator", "/Account/Manage/Disable2fa", "/Account/Manage/ResetAuthenticator",
+        // Two-factor sign-in has its own pages (LoginWith2fa, LoginWithRecoveryCode, Manage/TwoFactorAuthentication and
+        // Manage/EnableAuthenticator): switching off, new recovery codes and showing them are on TwoFactorAuthentication; an
+        // administrator resets a lost authenticator.
+        "/Account/Manage/Disable2fa", "/Account/Manage/ResetAuthenticator",
         "/Account/Manage/GenerateRecoveryCodes", "/Account/Manage/ShowRecoveryCodes",
         // Every account has a password; registration signs in at once; the portal answers 403 and shows lockout on the sign-in form.
         "/Account/Manage/SetPassword", "/Account/RegisterConfirmation", "/Account/AccessDenied", "/Account/Lockout",

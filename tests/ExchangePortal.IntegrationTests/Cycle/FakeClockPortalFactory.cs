@@ -10,7 +10,7 @@ namespace ExchangePortal.IntegrationTests.Cycle;
 /// The portal on a fake clock that starts at 09:00 in Hong Kong today (whole seconds; the demo data is dated around the
 /// real today). Moving it far ends sign-in cookies too, so a test signs in again after moving it.
 /// </summary>
-public sealed class FakeClockPortalFactory : PortalFactory
+public class FakeClockPortalFactory : PortalFactory
 {
     public FakeTimeProvider Time { get; } = new(NineInHongKong(DateTimeOffset.UtcNow));
 

@@ -1297,6 +1297,9 @@ namespace ExchangePortal.Core.Data.Migrations
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("integer");
 
+                    b.Property<long?>("AuthenticatorTimeStep")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("CalendarTokenHash")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");

@@ -38,6 +38,10 @@ public class EditModel(UserAdministration administration, Invitations invitation
         this.DecideAsync(() => administration.SetLockedAsync(id, locked, User.UserId(), ct),
             locked ? "Account locked; the user is signed out." : "Account unlocked.", () => ShowAsync(id, ct), new { id });
 
+    public Task<IActionResult> OnPostResetTwoFactorAsync([StringLength(UserIdLength)] string id, CancellationToken ct) =>
+        this.DecideAsync(() => administration.ResetTwoFactorAsync(id, User.UserId(), ct),
+            "Two-factor sign-in reset; the user is signed out and sets it up again at the next sign-in.", () => ShowAsync(id, ct), new { id });
+
     public Task<IActionResult> OnPostResendAsync([StringLength(UserIdLength)] string id, CancellationToken ct) =>
         this.DecideAsync(() => invitations.ResendAsync(id, User.UserId(), ct),
             "The invitation is on its way again; the earlier link no longer works.", () => ShowAsync(id, ct), new { id });

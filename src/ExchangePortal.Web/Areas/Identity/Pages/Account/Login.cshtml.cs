@@ -11,7 +11,8 @@ namespace ExchangePortal.Web.Areas.Identity.Pages.Account;
 
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.FormPosts)]
-public class LoginModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, AuditTrail audit, IStringLocalizer<SharedResource> l)
+public class LoginModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, AuditTrail audit, IStringLocalizer<SharedResource> l,
+    RecentSignIn recent)
     : PageModel
 {
     /// <summary>One answer for a wrong password, a locked account and an unknown address, so it tells nothing about the account.</summary>
@@ -32,12 +33,9 @@ public class LoginModel(SignInManager<PortalUser> signIn, UserManager<PortalUser
             return Page();
         var user = await users.FindByEmailAsync(Input.Email);
         var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed : await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
-        // No page can turn two-factor sign-in on until issue 13 rebuilds it; an account that has it cannot finish here.
+        // The password was right; the authenticator code comes next (Identity keeps who in its two-factor cookie).
         if (result.RequiresTwoFactor)
-        {
-            ModelState.AddModelError(string.Empty, l["This account uses two-factor sign-in, which the portal does not offer yet. Please ask an administrator."]);
-            return Page();
-        }
+            return RedirectToPage("./LoginWith2fa", new { returnUrl, rememberMe = Input.RememberMe });
         if (!result.Succeeded)
         {
             await audit.RecordAccessAsync(AuditTrail.SignInFailed, user?.Id,
@@ -46,6 +44,7 @@ public class LoginModel(SignInManager<PortalUser> signIn, UserManager<PortalUser
             return Page();
         }
         await audit.RecordAccessAsync(AuditTrail.SignInSucceeded, user!.Id);
+        recent.Remember(HttpContext, user.Id);
         // The language the user chose on another browser follows them here.
         if (user.PreferredCulture is { } culture)
             Response.SetCultureCookie(culture);
