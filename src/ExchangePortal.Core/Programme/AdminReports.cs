@@ -67,20 +67,27 @@ public class AdminReports(PortalDbContext db, ProgrammeClock clock)
         if (toYear is { } last)
             placements = placements.Where(p => p.StartsOn < new DateOnly(last + 1, 1, 1));
         // A new figure is one more column here and one more aggregate below (an evaluation's score, outputs reported…).
-        var stays = placements.Select(p => new
-        {
-            p.StartsOn.Year,
-            // Counted as sums of 0/1: a predicate over a joined column in an aggregate makes EF re-join in a subquery per group.
-            Completed = p.Application.Status == ApplicationStatus.Completed ? 1 : 0,
-            Ended = p.EndsOn < today ? 1 : 0,
-            EndedCompleted = p.EndsOn < today && p.Application.Status == ApplicationStatus.Completed ? 1 : 0,
-            p.Application.Doctor.HospitalId,
-            Hospital = p.Application.Doctor.Hospital.Name,
-            p.CohortLab.HostLab.Department,
-            p.Application.Doctor.Specialty,
-            p.CohortLab.HostLabId,
-            Lab = p.CohortLab.HostLab.Name,
-        });
+        // Explicit joins, not navigations: a navigation inside an aggregate makes EF re-join in a subquery per group.
+        var stays =
+            from p in placements
+            join a in db.Applications on p.ApplicationId equals a.Id
+            join d in db.Doctors on a.DoctorId equals d.Id
+            join h in db.Institutions on d.HospitalId equals h.Id
+            join cl in db.CohortLabs on p.CohortLabId equals cl.Id
+            join l in db.HostLabs on cl.HostLabId equals l.Id
+            select new
+            {
+                p.StartsOn.Year,
+                Completed = a.Status == ApplicationStatus.Completed ? 1 : 0,
+                Ended = p.EndsOn < today ? 1 : 0,
+                EndedCompleted = p.EndsOn < today && a.Status == ApplicationStatus.Completed ? 1 : 0,
+                d.HospitalId,
+                Hospital = h.Name,
+                l.Department,
+                d.Specialty,
+                cl.HostLabId,
+                Lab = l.Name,
+            };
         // EF has no GROUPING SETS: each stay is crossed with the breakdowns asked for (a one-column set from an array
         // parameter) and grouped once, so PostgreSQL reads the stays once and counts every breakdown in the same statement.
         var codes = breakdowns.Select(b => (int)b).ToArray();
