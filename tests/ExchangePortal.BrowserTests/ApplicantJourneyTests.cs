@@ -62,7 +62,7 @@ public class ApplicantJourneyTests(BrowserFixture fixture) : IClassFixture<Brows
         await coordinator.SignInAsync("coordinator@demo.local");
         await coordinator.Page.GotoAsync($"/Coordinator/Applications/{id}");
         await coordinator.Page.GetByRole(AriaRole.Button, new() { Name = "Start review" }).ClickAsync();
-        await coordinator.Page.GetByLabel("Supervisor").FillAsync("Prof. Mary Chan");
+        await coordinator.Page.GetByLabel("Supervisor", new() { Exact = true }).FillAsync("Prof. Mary Chan");
         await coordinator.Page.GetByRole(AriaRole.Button, new() { Name = "Approve and offer the seat" }).ClickAsync();
         await Assertions.Expect(coordinator.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Offer made");
         await coordinator.CheckpointAsync("offered");

@@ -54,6 +54,9 @@ public class CreateAdminTests
         var signedIn = await client.SignInAsync("it.office@university.test", "the first administrator's passphrase");
 
         Assert.Equal("/Admin", signedIn.Headers.Location!.OriginalString);
+        // Never having consented, the administrator meets the privacy notice first, then the dashboard.
+        Assert.StartsWith("/Account/Notice", (await client.GetAsync("/Admin")).Headers.Location!.OriginalString);
+        await Accounts.Inviting.AcceptNoticeAsync(client);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Admin")).StatusCode);
         await using (var db = portal.NewDbContext())
             Assert.True(await db.Users.Where(u => u.Email == "it.office@university.test").Select(u => u.EmailConfirmed).SingleAsync());

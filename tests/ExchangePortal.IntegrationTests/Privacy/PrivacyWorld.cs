@@ -43,6 +43,8 @@ public static class PrivacyWorld
         var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, HospitalId = hospital.Id, PreferredCulture = culture };
         Check(await users.CreateAsync(user, Person.Password));
         Check(await users.AddToRoleAsync(user, Roles.Applicant));
+        // As at registration: consent to the notice in force, so the notice gate lets the person through.
+        Assert.True(await scope.ServiceProvider.GetRequiredService<ExchangePortal.Core.Privacy.Consents>().AcceptAsync(user.Id));
         var doctor = new VisitingDoctor(user, hospital, name, email);
         doctor.UpdateProfile(name, chinese, "Attending physician", "Cardiology", "Interventional cardiology", 9, licence, phone, "Mandarin, English", $"{name} ({chinese}) trains young cardiologists.");
         db.Doctors.Add(doctor);

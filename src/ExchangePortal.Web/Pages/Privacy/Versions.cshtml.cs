@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using ExchangePortal.Core.Privacy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +10,7 @@ public class VersionsModel(NoticeRecipients recipients) : PageModel
 {
     public NoticeText Text { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string version, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync([StringLength(20)] string version, CancellationToken ct)
     {
         if (!PrivacyNotice.Exists(version))
             return NotFound();
