@@ -30,10 +30,8 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeFolder("/Coordinator", Roles.UniversityCoordinator);
     options.Conventions.AuthorizeFolder("/Admin", Roles.Administrator);
     options.Conventions.AuthorizeFolder("/Calendar", Policies.Staff);
-    options.Conventions.AllowAnonymousToPage("/Index");
+    options.Conventions.AllowAnonymousToPage("/Index").AllowAnonymousToPage("/Error").AllowAnonymousToPage("/Language");
     options.Conventions.AllowAnonymousToPage("/Privacy").AllowAnonymousToFolder("/Privacy");
-    options.Conventions.AllowAnonymousToPage("/Error");
-    options.Conventions.AllowAnonymousToPage("/Language");
     options.Conventions.AllowAnonymousToFolder("/Labs");
     // Supervisors evaluate through an emailed link (no account); anyone holding a certificate's code may check it.
     options.Conventions.AllowAnonymousToFolder("/Evaluation").AllowAnonymousToFolder("/Verify");
