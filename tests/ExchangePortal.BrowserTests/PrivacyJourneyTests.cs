@@ -36,7 +36,9 @@ public class PrivacyJourneyTests(BrowserFixture fixture) : IClassFixture<Browser
         var download = await doctor.Page.RunAndWaitForDownloadAsync(() => doctor.Page.Locator("#download-data").ClickAsync());
         var path = await download.PathAsync();
         clock.Stop();
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"The download took {clock.Elapsed}.");
+        // The portal answers in about 0.1 s (PersonalDataTests holds it to 10 s for 3 applications and 20 documents);
+        // Chromium's own download handling takes most of this figure, and more on a busy machine.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"The download took {clock.Elapsed}.");
         await using (var db = fixture.NewDbContext())
         {
             using var zip = ZipFile.OpenRead(path);
