@@ -10,7 +10,11 @@
 #   scripts/bench.sh --profile PAGE       # PAGE: a page name below (review = coordinator-application); SCALES="100000"
 # Profiling mode: the same setup, then PROFILE_SECONDS (15) of CPU samples (dotnet-trace collect-linux, as root) of the
 # portal under load on PAGE; writes .local/profile-PAGE.nettrace, its speedscope JSON and the top 20 methods by
-# inclusive time (.local/profile-PAGE.top.txt). No rounds, and docs/performance.md is left as it is.
+# inclusive time (.local/profile-PAGE.top.txt). No rounds, and docs/performance.md is left as it is. Several pages:
+# --profile "review coordinator-filtered applicant-application" (one setup, one trace per page).
+#   KEEP_DB=1 scripts/bench.sh ...        # keeps the PostgreSQL cluster in BENCH_KEEP_DIR (/var/tmp/exchange-portal-bench-keep)
+# and reuses a database seeded by an earlier KEEP_DB run at the same scale (seeding 100,000 takes a minute); the portal
+# then applies any newer migrations at start. Without KEEP_DB every run seeds a fresh cluster in a temp folder.
 set -euo pipefail
 source "$(dirname "$0")/lib/bench.sh"
 cd "$REPO_ROOT"
@@ -18,7 +22,7 @@ cd "$REPO_ROOT"
 PROFILE_PAGE=""
 if [ "${1:-}" = --profile ]; then
     PROFILE_PAGE="${2:?usage: scripts/bench.sh --profile PAGE}"
-    [ "$PROFILE_PAGE" = review ] && PROFILE_PAGE=coordinator-application
+    PROFILE_PAGE="${PROFILE_PAGE//review/coordinator-application}"
     SCALES="${SCALES:-100000}"
 fi
 PROFILE_SECONDS="${PROFILE_SECONDS:-15}"
@@ -33,7 +37,7 @@ RESULTS_FILE="${RESULTS_FILE:-$REPO_ROOT/docs/performance.md}"
 bench_prepare bench
 bench_start_postgres "$BENCH_PG_PORT" -c shared_buffers=512MB -c shared_preload_libraries=pg_stat_statements \
     -c pg_stat_statements.track=top -c pg_stat_statements.track_utility=off
-"${PSQL[@]}" -d postgres -c "CREATE EXTENSION pg_stat_statements"
+"${PSQL[@]}" -d postgres -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements"
 
 # wrk prints one machine-readable line: requests, requests/s, p50, p95, p99 (ms), non-2xx/3xx, socket errors.
 cat >"$WORK/report.lua" <<'LUA'
@@ -84,14 +88,22 @@ SOLO="$WORK/solo.tsv"
 
 for SCALE in $SCALES; do
     DB="bench_$SCALE"
-    log "Seeding $SCALE applications into $DB"
-    "${PSQL[@]}" -d postgres -c "CREATE DATABASE $DB"
     CS="Host=127.0.0.1;Port=$BENCH_PG_PORT;Database=$DB;Username=postgres;Maximum Pool Size=100"
-    ConnectionStrings__Portal="$CS" dotnet "$TOOLS" seed --applications "$SCALE" | grep -E "done in|rror" || true
+    # A kept database counts as seeded once the seeder finished (it records that in a comment on the database).
+    if [ "${KEEP_DB:-0}" = 1 ] && [ "$("${PSQL[@]}" -d postgres -c "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = '$DB'")" = seeded ]; then
+        log "Reusing $DB (KEEP_DB=1, seeded by an earlier run)"
+    else
+        log "Seeding $SCALE applications into $DB"
+        "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB"
+        "${PSQL[@]}" -d postgres -c "CREATE DATABASE $DB"
+        ConnectionStrings__Portal="$CS" dotnet "$TOOLS" seed --applications "$SCALE" | grep -E "done in|rror" || true
+        [ "$("${PSQL[@]}" -d "$DB" -c 'SELECT count(*) > 0 FROM "Applications"')" = t ] \
+            && "${PSQL[@]}" -d postgres -c "COMMENT ON DATABASE $DB IS 'seeded'"
+    fi
     "${PSQL[@]}" -d "$DB" -c "CHECKPOINT"
 
     log "Starting the portal (Production, benchmark on) on 127.0.0.1:$APP_PORT"
-    bench_start_portal "$WORK/app-$SCALE.log" ConnectionStrings__Portal="$CS" Benchmark__Enabled=true
+    bench_start_portal "$WORK/app-$SCALE.log" ConnectionStrings__Portal="$CS" Benchmark__Enabled=true Database__MigrateOnStartup=true
     # The dotnet process itself (the subshell execs into taskset, which execs dotnet).
     SERVER_PID=$APP_PID
 
@@ -139,7 +151,7 @@ for SCALE in $SCALES; do
         run_wrk "$name" "$role" "$path" 2 >/dev/null
     done
     if [ -n "$PROFILE_PAGE" ]; then
-        profile_page "$PROFILE_PAGE"
+        for page in $PROFILE_PAGE; do profile_page "$page"; done
         kill "$APP_PID" 2>/dev/null; wait "$APP_PID" 2>/dev/null || true
         APP_PID=""
         unset COOKIE

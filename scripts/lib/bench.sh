@@ -15,6 +15,8 @@ bench_prepare() {
     WORK="$(mktemp -d "/var/tmp/exchange-portal-$1.XXXXXX")"
     chmod 755 "$WORK"
     PG_DIR="$WORK/postgres"
+    # KEEP_DB=1: the cluster (and the databases seeded in it) lives in BENCH_KEEP_DIR and outlives the run.
+    [ "${KEEP_DB:-0}" = 1 ] && PG_DIR="${BENCH_KEEP_DIR:-/var/tmp/exchange-portal-bench-keep}/postgres"
     APP_PID=""
     trap bench_cleanup EXIT
     trap 'exit 130' INT TERM
@@ -30,7 +32,11 @@ bench_prepare() {
 
 bench_cleanup() {
     [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null
-    pg_run "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate stop >/dev/null 2>&1 || true
+    if [ "${KEEP_DB:-0}" = 1 ]; then
+        pg_run "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -w stop >/dev/null 2>&1 || true
+    else
+        pg_run "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate stop >/dev/null 2>&1 || true
+    fi
     rm -rf "$WORK"
 }
 
@@ -45,7 +51,8 @@ bench_start_postgres() {
     log "Starting PostgreSQL on 127.0.0.1:$port"
     mkdir -p "$PG_DIR"
     [ "$(id -u)" = 0 ] && chown postgres:postgres "$PG_DIR"
-    pg_run "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
+    [ -f "$PG_DIR/data/PG_VERSION" ] \
+        || pg_run "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
     pg_run "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 30 -o "-c listen_addresses=127.0.0.1 -p $port -k $PG_DIR \
         -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 $*" start >/dev/null
     PSQL=("$PG_BIN/psql" -h 127.0.0.1 -p "$port" -U postgres -v ON_ERROR_STOP=1 -qAt)

@@ -8,7 +8,13 @@ using Microsoft.Extensions.Logging;
 // Performance tooling, never deployed with the portal (scripts/seed.sh, scripts/explain-queue.sh, scripts/bench.sh):
 //   seed [--applications N]       migrates, creates the Fortunes baseline table and fills an empty database with N applications
 //   explain-queue [--plans FILE]  explains the coordinator queue's SQL on a seeded database
+//   profile-groups TRACE [N]       groups a --profile trace's CPU samples by concern, and its top N methods (needs no database)
 // The database is ConnectionStrings:Portal (environment variable ConnectionStrings__Portal).
+if (args is ["profile-groups", var trace, ..])
+{
+    Console.WriteLine(ProfileGroups.Report(trace, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 40));
+    return 0;
+}
 var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
 var connectionString = configuration.GetConnectionString("Portal")
     ?? throw new InvalidOperationException("Set ConnectionStrings__Portal to the database to work on.");
@@ -24,7 +30,7 @@ switch (args)
             await File.WriteAllTextAsync(plansFile, QueueExplainer.Report(cases, withPlans: true));
         return 0;
     default:
-        await Console.Error.WriteLineAsync("Usage: ExchangePortal.Tools seed [--applications N] | explain-queue [--plans FILE]");
+        await Console.Error.WriteLineAsync("Usage: ExchangePortal.Tools seed [--applications N] | explain-queue [--plans FILE] | profile-groups TRACE [N]");
         return 2;
 }
 
