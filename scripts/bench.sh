@@ -10,7 +10,8 @@
 #   scripts/bench.sh --profile PAGE       # PAGE: a page name below (review = coordinator-application); SCALES="100000"
 # Profiling mode: the same setup, then PROFILE_SECONDS (15) of CPU samples (dotnet-trace collect-linux, as root) of the
 # portal under load on PAGE; writes .local/profile-PAGE.nettrace, its speedscope JSON and the top 20 methods by
-# inclusive time (.local/profile-PAGE.top.txt). No rounds, and docs/performance.md is left as it is. Several pages:
+# inclusive time (.local/profile-PAGE.top.txt), and the samples grouped by concern (.local/profile-PAGE.groups.txt,
+# the tool's profile-groups). No rounds, and docs/performance.md is left as it is. Several pages:
 # --profile "review coordinator-filtered applicant-application" (one setup, one trace per page).
 #   KEEP_DB=1 scripts/bench.sh ...        # keeps the PostgreSQL cluster in BENCH_KEEP_DIR (/var/tmp/exchange-portal-bench-keep)
 # and reuses a database seeded by an earlier KEEP_DB run at the same scale (seeding 100,000 takes a minute); the portal
@@ -73,10 +74,13 @@ profile_page() {
     wait "$wrk_pid"
     dotnet dotnet-trace convert "$out.nettrace" --format Speedscope -o "$out" >/dev/null
     dotnet dotnet-trace report "$out.nettrace" topN -n 20 --inclusive >"$out.top.txt"
+    # The samples grouped by concern (innermost group per sample, and inclusive), threads and the top managed methods.
+    dotnet "$TOOLS" profile-groups "$out.nettrace" 60 >"$out.groups.txt"
     read -r _ requests rps p50 p95 _ _ _ <"$WORK/profile-wrk.txt"
     printf '%s under load: %s req/s, p50 %s ms, p95 %s ms\n' "$name" "$rps" "$p50" "$p95" | tee -a "$out.top.txt" >&2
     cat "$out.top.txt"
-    log "Wrote $out.nettrace, $out.speedscope.json and $out.top.txt"
+    head -22 "$out.groups.txt"
+    log "Wrote $out.nettrace, $out.speedscope.json, $out.top.txt and $out.groups.txt"
 }
 
 RESULTS="$WORK/results.tsv"

@@ -53,6 +53,39 @@ public class QueueCountTests(PortalFactory portal) : IClassFixture<PortalFactory
         Assert.Equal(endorsed.Total, endorsed.Rows.Count);
     }
 
+    [Fact]
+    public async Task The_name_search_follows_a_renamed_doctor_and_every_application_holds_its_doctors_names()
+    {
+        await using var db = portal.NewDbContext();
+        var queue = new ReviewQueue(db, SharedReads.Uncached);
+        // The demo applications were inserted through EF: the insert trigger gave each its doctor's names.
+        Assert.Equal(0, await StaleNamesAsync(db));
+        var doctor = await db.Applications.Where(a => a.Status == ApplicationStatus.Endorsed).Select(a => a.Doctor).FirstAsync();
+        var theirs = await db.Applications.Where(a => a.DoctorId == doctor.Id).Select(a => a.Id).ToListAsync();
+        Assert.Contains((await queue.GetAsync(new QueueFilter(Status: ApplicationStatus.Endorsed, Search: doctor.FullName))).Rows,
+            r => theirs.Contains(r.Id));
+
+        await db.Database.ExecuteSqlRawAsync("""UPDATE "Doctors" SET "FullName" = 'Quillon Renamed' WHERE "Id" = {0}""", doctor.Id);
+        try
+        {
+            Assert.Equal(0, await StaleNamesAsync(db));
+            var renamed = await queue.GetAsync(new QueueFilter(Status: ApplicationStatus.Endorsed, Search: "quillon ren", Sort: QueueSort.Name));
+            Assert.Equal(theirs.Order(), renamed.Rows.Select(r => r.Id).Where(theirs.Contains).Order());
+            Assert.DoesNotContain((await queue.GetAsync(new QueueFilter(Status: ApplicationStatus.Endorsed, Search: doctor.FullName))).Rows,
+                r => theirs.Contains(r.Id));
+        }
+        finally
+        {
+            await db.Database.ExecuteSqlRawAsync("""UPDATE "Doctors" SET "FullName" = {1} WHERE "Id" = {0}""", doctor.Id, doctor.FullName);
+        }
+    }
+
+    // Applications whose copy of the names (the name search's index) differs from their doctor's names.
+    private static Task<int> StaleNamesAsync(Core.Data.PortalDbContext db) => db.Database.SqlQueryRaw<int>("""
+        SELECT count(*)::int AS "Value" FROM "Applications" a JOIN "Doctors" d ON d."Id" = a."DoctorId"
+        WHERE a."DoctorNames" IS DISTINCT FROM d."FullName" || E'\n' || coalesce(d."ChineseName", '')
+        """).SingleAsync();
+
     private static async Task AssertCountersMatchAsync(Core.Data.PortalDbContext db)
     {
         var actual = await db.Applications.GroupBy(a => new { a.CohortId, a.Status, a.EndorsementRequired })

@@ -30,6 +30,12 @@ public class ReviewQueue(PortalDbContext db, SharedReads shared)
     public const string AwaitingUniversitySql =
         "(\"Status\" = 'Submitted' AND NOT \"EndorsementRequired\") OR \"Status\" = 'Endorsed' OR \"Status\" = 'UnderReview'";
 
+    /// <summary>
+    /// The column holding the doctor's full name, a line break and the Chinese name, copied onto each application by
+    /// triggers (migration QueueNameSearch) so one index serves a name search within a status.
+    /// </summary>
+    public const string DoctorNames = "DoctorNames";
+
     public async Task<ReviewQueuePage> GetAsync(QueueFilter filter, CancellationToken ct = default)
     {
         var inCohort = db.Applications.AsNoTracking().Where(a => a.Status != ApplicationStatus.Draft);
@@ -62,8 +68,11 @@ public class ReviewQueue(PortalDbContext db, SharedReads shared)
             var pattern = $"%{filter.Search!.Trim().Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_")}%";
             // The pattern goes into the SQL as a literal (EF quotes it), not as a parameter: PostgreSQL then plans each search
             // knowing how many names match, where a prepared statement's generic plan guessed and walked every doctor.
-            query = query.Where(a => EF.Functions.ILike(a.Doctor.FullName, EF.Constant(pattern), @"\")
-                || (a.Doctor.ChineseName != null && EF.Functions.ILike(a.Doctor.ChineseName, EF.Constant(pattern), @"\")));
+            // The copied names narrow through IX_Applications_Status_DoctorNames_Trigram (status and trigrams in one index scan,
+            // so the matches are found without fetching every doctor whose name matches); the doctor's own names decide.
+            query = query.Where(a => EF.Functions.ILike(EF.Property<string>(a, DoctorNames), EF.Constant(pattern), @"\"))
+                .Where(a => EF.Functions.ILike(a.Doctor.FullName, EF.Constant(pattern), @"\")
+                    || (a.Doctor.ChineseName != null && EF.Functions.ILike(a.Doctor.ChineseName, EF.Constant(pattern), @"\")));
             onlyCohortAndStatus = false;
         }
 

@@ -49,6 +49,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     {
         base.OnModelCreating(builder);
         builder.HasPostgresExtension("pg_trgm");
+        builder.HasPostgresExtension("btree_gin"); // the queue's name search index also holds the status (ReviewQueue)
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
     }
 

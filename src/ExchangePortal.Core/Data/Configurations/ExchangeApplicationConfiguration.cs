@@ -29,6 +29,12 @@ internal class ExchangeApplicationConfiguration : IEntityTypeConfiguration<Excha
         // The filter is written as ReviewQueue's query writes it, so PostgreSQL proves the query implies it.
         builder.HasIndex(a => new { a.SubmittedAt, a.Id }, "IX_Applications_AwaitingUniversity")
             .HasFilter(ReviewQueue.AwaitingUniversitySql);
+        // The doctor's names copied onto the application, kept by triggers (migration QueueNameSearch), never written by EF:
+        // one GIN index holds the status and the names' trigrams, so a name search within a status reads only the matches.
+        builder.Property<string>(ReviewQueue.DoctorNames).HasMaxLength(301).ValueGeneratedOnAdd()
+            .Metadata.SetAfterSaveBehavior(Microsoft.EntityFrameworkCore.Metadata.PropertySaveBehavior.Ignore);
+        builder.HasIndex([nameof(ExchangeApplication.Status), ReviewQueue.DoctorNames], "IX_Applications_Status_DoctorNames_Trigram").HasMethod("gin")
+            .HasOperators("varchar_ops", "gin_trgm_ops");
     }
 }
 

@@ -21,6 +21,7 @@ namespace ExchangePortal.Core.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "btree_gin");
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
@@ -318,6 +319,11 @@ namespace ExchangePortal.Core.Data.Migrations
                     b.Property<int>("DoctorId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("DoctorNames")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(301)
+                        .HasColumnType("character varying(301)");
+
                     b.Property<bool>("EndorsementRequired")
                         .HasColumnType("boolean");
 
@@ -377,6 +383,11 @@ namespace ExchangePortal.Core.Data.Migrations
 
                     b.HasIndex(new[] { "SubmittedAt", "Id" }, "IX_Applications_AwaitingUniversity")
                         .HasFilter("(\"Status\" = 'Submitted' AND NOT \"EndorsementRequired\") OR \"Status\" = 'Endorsed' OR \"Status\" = 'UnderReview'");
+
+                    b.HasIndex(new[] { "Status", "DoctorNames" }, "IX_Applications_Status_DoctorNames_Trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Status", "DoctorNames" }, "IX_Applications_Status_DoctorNames_Trigram"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Status", "DoctorNames" }, "IX_Applications_Status_DoctorNames_Trigram"), new[] { "varchar_ops", "gin_trgm_ops" });
 
                     b.ToTable("Applications", (string)null);
                 });
