@@ -34,12 +34,16 @@ public sealed partial record MilestoneLine(int Milestone, string Agreement, stri
         r.CompletedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", r.Owner ?? "", r.EvidenceNote ?? "");
 }
 
-/// <summary>One row of a report breakdown as exported: the figures the page's table shows, in the same order.</summary>
+/// <summary>One row of a report breakdown as exported: the figures the page's three tables show, in the same order.</summary>
 [CsvRecord]
 public sealed partial record ReportLine(string Breakdown, string Group, int Year, int Placed, int Completed, int StaysEnded,
-    decimal? CompletionRatePercent)
+    decimal? CompletionRatePercent, int Evaluations, decimal? AverageAttendance, decimal? AverageClinicalKnowledge,
+    decimal? AverageResearchSkills, decimal? AverageCommunication, decimal? AverageTeamwork, decimal? AverageScore,
+    decimal? RecommendingPercent, int ReportsFiled, int OutputsListed)
 {
-    public static ReportLine Of(ReportRow r) => new(r.Breakdown.ToString(), r.Group, r.Year, r.Placed, r.Completed, r.Ended, r.CompletionRate);
+    public static ReportLine Of(ReportRow r) => new(r.Breakdown.ToString(), r.Group, r.Year, r.Placed, r.Completed, r.Ended, r.CompletionRate,
+        r.Evaluations, r.AverageAttendance, r.AverageClinicalKnowledge, r.AverageResearchSkills, r.AverageCommunication, r.AverageTeamwork,
+        r.AverageScore, r.RecommendingRate, r.Reports, r.Outputs);
 
     public static string FileName(ReportBreakdown breakdown, int? from, int? to) =>
         $"report-{breakdown.ToString().ToLowerInvariant()}-{from?.ToString(CultureInfo.InvariantCulture) ?? "all"}-{to?.ToString(CultureInfo.InvariantCulture) ?? "all"}";

@@ -62,8 +62,11 @@ public class AdministratorJourneyTests(BrowserFixture fixture) : IClassFixture<B
         // Reports across years: each breakdown a chart and a table; a year range; the same page in Chinese on a phone.
         await journey.NavigateAsync("Administration", "Reports");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Reports across years");
-        Assert.Equal(5, await page.Locator("section svg[role=img]").CountAsync());
-        await Assertions.Expect(page.Locator("#report-year table.report-table tbody tr")).Not.ToHaveCountAsync(0);
+        // Three charts per breakdown: placed and completed, average evaluation scores, reports and outputs.
+        Assert.Equal(15, await page.Locator("section svg[role=img]").CountAsync());
+        await Assertions.Expect(page.Locator("#report-year table.report-placed tbody tr")).Not.ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#report-year table.report-scores tbody tr", new() { HasNotText = "—" })).Not.ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#report-year table.report-outputs tbody tr")).Not.ToHaveCountAsync(0);
         await journey.CheckpointAsync("reports");
         await page.GetByLabel("From year").FillAsync("2030");
         await page.GetByLabel("To year").FillAsync("2020");
@@ -80,7 +83,7 @@ public class AdministratorJourneyTests(BrowserFixture fixture) : IClassFixture<B
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("跨年度报告");
         // Wide tables scroll inside their own box: the page itself never scrolls sideways.
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
-        Assert.True(await page.Locator("#report-lab .table-responsive").EvaluateAsync<bool>("box => box.scrollWidth > box.clientWidth"));
+        Assert.True(await page.Locator("#report-lab .table-responsive").First.EvaluateAsync<bool>("box => box.scrollWidth > box.clientWidth"));
         await page.Locator("#report-hospital").ScrollIntoViewIfNeededAsync();
         await journey.CheckpointAsync("reports-zh-phone", fullPage: false);
         await journey.Navbar.GetByRole(AriaRole.Button, new() { Name = "展开或收起导航" }).ClickAsync();

@@ -92,8 +92,12 @@ public class StayEndJourneyTests(MailBrowserFixture fixture) : IClassFixture<Mai
             Assert.Contains(code, text);
         }
 
-        // Anyone holding the code checks it; the supervisor's link is used up.
-        await visitor.GoToAsync($"/Verify/{code}");
+        // Anyone holding the code checks it, typed as people type it into /Verify; the supervisor's link is used up.
+        await visitor.GoToAsync("/Verify");
+        await visitor.CheckpointAsync("verify-form");
+        await visitor.Page.GetByLabel("Verification code").FillAsync(code.Replace("-", " ").ToLowerInvariant());
+        await visitor.Page.GetByRole(AriaRole.Button, new() { Name = "Check the code" }).ClickAsync();
+        await Assertions.Expect(visitor.Page).ToHaveURLAsync(new Regex($"/Verify/{code}$"));
         await Assertions.Expect(visitor.Page.Locator("#verified")).ToContainTextAsync("genuine");
         await Assertions.Expect(visitor.Page.Locator("dl")).ToContainTextAsync(fullName);
         await visitor.CheckpointAsync("verified");

@@ -38,7 +38,7 @@ public class AuthorizationTests(PortalFactory portal) : IClassFixture<PortalFact
         data.Add(null, "/Identity/Account/Manage/Sessions", 302);
         foreach (var user in owners.Keys)
             data.Add(user, "/Identity/Account/Manage/Sessions", 200);
-        foreach (var open in new[] { "/", "/Labs", "/Privacy", "/Privacy/Versions/2026-11", "/Privacy/Versions/2026-12", "/health/live", "/health/ready" })
+        foreach (var open in new[] { "/", "/Labs", "/Verify", "/Privacy", "/Privacy/Versions/2026-11", "/Privacy/Versions/2026-12", "/health/live", "/health/ready" })
         {
             data.Add(null, open, 200);
             data.Add("doctor@demo.local", open, 200);

@@ -1,4 +1,6 @@
 using ExchangePortal.Core;
+using ExchangePortal.Core.Applications;
+using ExchangePortal.Core.Stays;
 using ExchangePortal.Tools;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -35,6 +37,17 @@ public class LargeDataSeederTests(ProductionPortalFactory portal) : IClassFixtur
         Assert.Equal(await db.Documents.CountAsync(), await db.DocumentContents.CountAsync());
         Assert.True(await db.Users.AnyAsync(u => u.NormalizedEmail == "COORDINATOR@BENCH.LOCAL"));
         Assert.True(await db.Users.AnyAsync(u => u.NormalizedEmail == "DOCTOR1@BENCH.LOCAL"));
+        // Every completed stay has its report form and its certificate (a code /Verify accepts), nine in ten an evaluation.
+        var completed = await db.Applications.CountAsync(a => a.Status == ApplicationStatus.Completed);
+        Assert.True(completed > 100, $"The seed completes stays; found {completed}.");
+        Assert.Equal(completed, await db.StayReports.CountAsync(r => db.Applications.Any(a => a.Id == r.ApplicationId && a.Status == ApplicationStatus.Completed)));
+        Assert.Equal(completed, await db.StayReports.CountAsync());
+        Assert.Equal(completed, await db.Certificates.CountAsync(c => db.Applications.Any(a => a.Id == c.ApplicationId && a.Status == ApplicationStatus.Completed)));
+        Assert.InRange(await db.SupervisorEvaluations.CountAsync(), completed * 8 / 10, completed - 1);
+        Assert.True(await db.StayReports.AnyAsync(r => r.Outputs == "") && await db.StayReports.AnyAsync(r => r.Outputs.Contains("\n")));
+        var codes = await db.Certificates.Select(c => c.Code).ToListAsync();
+        Assert.All(codes, code => Assert.Equal(code, StayCertificates.Normalize(code)));
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await portal.CreateClient().GetAsync($"/Verify/{codes[0]}")).StatusCode);
         // New rows continue after the copied ids.
         var next = await db.Database.SqlQueryRaw<long>("""SELECT nextval(pg_get_serial_sequence('"Applications"', 'Id')) AS "Value" """).SingleAsync();
         Assert.Equal(3001, next);

@@ -26,9 +26,12 @@ public class ReportTests(PortalFactory portal) : IClassFixture<PortalFactory>
         var years = await ReportFigures.ExpectedAsync(portal, ReportBreakdown.Year);
         Assert.True(years.Count >= 2, "The demo data places doctors in at least two years.");
         Assert.Contains(years, r => r.Completed > 0 && r.Rate.Length > 0);
+        Assert.Contains(years, r => r.Evaluations > 0 && r.Average.Length > 0 && r.Recommending.Length > 0 && r.Reports > 0 && r.Outputs > 0);
         foreach (var breakdown in Enum.GetValues<ReportBreakdown>())
             Assert.Equal(await ReportFigures.ExpectedAsync(portal, breakdown), ReportFigures.Shown(page.Document, breakdown));
-        Assert.Equal(5, page.Document.QuerySelectorAll("section svg[role=img]").Length);
+        // Per breakdown, three charts: placed and completed, evaluation scores, reports and outputs.
+        Assert.Equal(15, page.Document.QuerySelectorAll("section svg[role=img]").Length);
+        Assert.Equal(5, page.Document.QuerySelectorAll("#scores-year .chart-legend li").Length); // one bar per score
     }
 
     [Fact]
@@ -169,6 +172,7 @@ public class ReportLargeDataTests(ProductionPortalFactory portal) : IClassFixtur
         var years = await ReportFigures.ExpectedAsync(portal, ReportBreakdown.Year);
         Assert.True(years.Count >= 9, $"The seed places doctors over ten years; found {years.Count}.");
         Assert.True(years.Sum(y => y.Placed) >= 50);
+        Assert.True(years.Count(y => y.Evaluations > 0 && y.Reports > 0 && y.Outputs > 0) >= 5, "The seed evaluates and reports on the completed stays.");
         foreach (var breakdown in Enum.GetValues<ReportBreakdown>())
         {
             var expected = await ReportFigures.ExpectedAsync(portal, breakdown);
@@ -183,16 +187,26 @@ public class ReportLargeDataTests(ProductionPortalFactory portal) : IClassFixtur
 /// <summary>The report's figures computed with plain SQL, and read back from the page's tables and the exports.</summary>
 internal static class ReportFigures
 {
-    /// <summary>One table row as shown: group ("" for the year table), year, placed, completed, stays ended, completion rate ("" for none).</summary>
-    public sealed record Row(string Group, int Year, int Placed, int Completed, int Ended, string Rate);
+    /// <summary>
+    /// One row of a breakdown's three tables as shown: group ("" for the year table), year, placed, completed, stays ended,
+    /// completion rate; evaluations, the five average scores, their mean and the share recommending; reports filed and outputs
+    /// listed. Averages and shares are text as shown ("" for none).
+    /// </summary>
+    public sealed record Row(string Group, int Year, int Placed, int Completed, int Ended, string Rate, int Evaluations,
+        string Attendance, string ClinicalKnowledge, string ResearchSkills, string Communication, string Teamwork, string Average,
+        string Recommending, int Reports, int Outputs);
 
     public sealed record Line(string Breakdown, Row Row);
 
-    private sealed record Counted(string Group, int Year, int Placed, int Completed, int Ended, int EndedCompleted);
+    private sealed record Counted(string Group, int Year, int Placed, int Completed, int Ended, int EndedCompleted, int Evaluations,
+        decimal? Attendance, decimal? ClinicalKnowledge, decimal? ResearchSkills, decimal? Communication, decimal? Teamwork,
+        decimal? Average, decimal? Recommending, int Reports, int Outputs);
 
     /// <summary>
     /// Placed: a placement holding its seat whose application is confirmed, in progress or completed; by the stay's start
-    /// year; ended: its last day before today in the programme's time zone; the rate: completed among those ended.
+    /// year; ended: its last day before today in the programme's time zone; the rate: completed among those ended. Of those
+    /// stays: the supervisors' evaluations (averages rounded half away from zero) and the end-of-stay report forms, whose
+    /// outputs are the non-blank lines.
     /// </summary>
     public static async Task<List<Row>> ExpectedAsync(PortalFactory portal, ReportBreakdown breakdown)
     {
@@ -210,13 +224,23 @@ internal static class ReportFigures
             SELECT {group} AS "Group", extract(year FROM p."StartsOn")::int AS "Year", count(*)::int AS "Placed",
                    count(*) FILTER (WHERE a."Status" = 'Completed')::int AS "Completed",
                    count(*) FILTER (WHERE p."EndsOn" < @today)::int AS "Ended",
-                   count(*) FILTER (WHERE p."EndsOn" < @today AND a."Status" = 'Completed')::int AS "EndedCompleted"
+                   count(*) FILTER (WHERE p."EndsOn" < @today AND a."Status" = 'Completed')::int AS "EndedCompleted",
+                   count(e."Id")::int AS "Evaluations",
+                   round(avg(e."Attendance"), 2) AS "Attendance", round(avg(e."ClinicalKnowledge"), 2) AS "ClinicalKnowledge",
+                   round(avg(e."ResearchSkills"), 2) AS "ResearchSkills", round(avg(e."Communication"), 2) AS "Communication",
+                   round(avg(e."Teamwork"), 2) AS "Teamwork",
+                   round(avg((e."Attendance" + e."ClinicalKnowledge" + e."ResearchSkills" + e."Communication" + e."Teamwork") / 5.0), 2) AS "Average",
+                   round(100.0 * count(*) FILTER (WHERE e."RecommendForFuture") / nullif(count(e."Id"), 0), 1) AS "Recommending",
+                   count(r."Id")::int AS "Reports",
+                   coalesce(sum(cardinality(array_remove(regexp_split_to_array(btrim(r."Outputs", E' \r\n\t'), '\s*\n\s*'), ''))), 0)::int AS "Outputs"
             FROM "Placements" p
             JOIN "Applications" a ON a."Id" = p."ApplicationId"
             JOIN "Doctors" d ON d."Id" = a."DoctorId"
             JOIN "Institutions" i ON i."Id" = d."HospitalId"
             JOIN "CohortLabs" cl ON cl."Id" = p."CohortLabId"
             JOIN "HostLabs" h ON h."Id" = cl."HostLabId"
+            LEFT JOIN "SupervisorEvaluations" e ON e."ApplicationId" = a."Id"
+            LEFT JOIN "StayReports" r ON r."ApplicationId" = a."Id"
             WHERE p."ReleasedAt" IS NULL AND a."Status" IN ('Confirmed', 'InProgress', 'Completed')
             GROUP BY {key}
             """;
@@ -224,31 +248,47 @@ internal static class ReportFigures
         var counted = await db.Database.SqlQueryRaw<Counted>(sql, new Npgsql.NpgsqlParameter("today", today)).ToListAsync();
         return counted
             .Select(c => new Row(c.Group, c.Year, c.Placed, c.Completed, c.Ended,
-                c.Ended == 0 ? "" : (100m * c.EndedCompleted / c.Ended).ToString("0.0", CultureInfo.InvariantCulture)))
+                c.Ended == 0 ? "" : (100m * c.EndedCompleted / c.Ended).ToString("0.0", CultureInfo.InvariantCulture),
+                c.Evaluations, Text(c.Attendance), Text(c.ClinicalKnowledge), Text(c.ResearchSkills), Text(c.Communication), Text(c.Teamwork),
+                Text(c.Average), Text(c.Recommending, "0.0"), c.Reports, c.Outputs))
             .OrderBy(r => r.Group, StringComparer.Ordinal).ThenBy(r => r.Year).ThenBy(r => r.Placed)
             .ToList();
     }
 
-    /// <summary>The rows of the breakdown's table on the page, in the same order as <see cref="ExpectedAsync"/>.</summary>
+    /// <summary>The rows of the breakdown's three tables on the page, in the same order as <see cref="ExpectedAsync"/>.</summary>
     public static List<Row> Shown(IHtmlDocument page, ReportBreakdown breakdown)
     {
-        var table = page.QuerySelector($"#report-{breakdown.ToString().ToLowerInvariant()} table.report-table");
-        if (table is null)
+        var section = page.QuerySelector($"#report-{breakdown.ToString().ToLowerInvariant()}");
+        if (section is null)
             return [];
-        return table.QuerySelectorAll("tbody tr").Select(tr =>
+        List<List<string>> Cells(string table) => section.QuerySelectorAll($"table.{table} tbody tr").Select(tr =>
         {
-            var cells = tr.Children.Select(c => c.TextContent.Trim()).ToList();
+            var cells = tr.Children.Select(c => c.TextContent.Trim()).Select(c => c == "—" ? "" : c.TrimEnd('%', ' ')).ToList();
             if (breakdown == ReportBreakdown.Year)
                 cells.Insert(0, "");
-            return new Row(cells[0] == "—" ? "" : cells[0], int.Parse(cells[1]), int.Parse(cells[2]), int.Parse(cells[3]), int.Parse(cells[4]),
-                cells[5] == "—" ? "" : cells[5].TrimEnd('%', ' '));
+            return cells;
+        }).ToList();
+        var placed = Cells("report-placed");
+        var scores = Cells("report-scores");
+        var outputs = Cells("report-outputs");
+        Assert.Equal(placed.Count, scores.Count);
+        Assert.Equal(placed.Count, outputs.Count);
+        return placed.Select((p, i) =>
+        {
+            var (s, o) = (scores[i], outputs[i]);
+            Assert.Equal((p[0], p[1]), (s[0], s[1]));
+            Assert.Equal((p[0], p[1], p[2]), (o[0], o[1], o[2]));
+            return new Row(p[0], int.Parse(p[1]), int.Parse(p[2]), int.Parse(p[3]), int.Parse(p[4]), p[5],
+                int.Parse(s[2]), s[3], s[4], s[5], s[6], s[7], s[8], s[9], int.Parse(o[3]), int.Parse(o[4]));
         }).OrderBy(r => r.Group, StringComparer.Ordinal).ThenBy(r => r.Year).ThenBy(r => r.Placed).ToList();
     }
 
     public static List<Line> FromCsv(byte[] bytes)
     {
         using var reader = CsvReader.Create(bytes, null);
-        Assert.Equal(["Breakdown", "Group", "Year", "Placed", "Completed", "StaysEnded", "CompletionRatePercent"], reader.Headers.ToList());
+        Assert.Equal(["Breakdown", "Group", "Year", "Placed", "Completed", "StaysEnded", "CompletionRatePercent", "Evaluations",
+            "AverageAttendance", "AverageClinicalKnowledge", "AverageResearchSkills", "AverageCommunication", "AverageTeamwork",
+            "AverageScore", "RecommendingPercent", "ReportsFiled", "OutputsListed"], reader.Headers.ToList());
         var lines = new List<Line>();
         while (reader.Read())
             lines.Add(LineOf(h => reader.GetString(h)));
@@ -264,11 +304,20 @@ internal static class ReportFigures
             .ToList());
     }
 
+    private static string Text(decimal? figure, string format = "0.00") =>
+        figure?.ToString(format, CultureInfo.InvariantCulture) ?? "";
+
     private static Line LineOf(Func<string, string> cell)
     {
-        var rate = cell("CompletionRatePercent");
+        string Figure(string header, string format = "0.00")
+        {
+            var text = cell(header);
+            return text.Length == 0 ? "" : decimal.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture).ToString(format, CultureInfo.InvariantCulture);
+        }
         return new Line(cell("Breakdown"), new Row(cell("Group"), int.Parse(cell("Year")), int.Parse(cell("Placed")), int.Parse(cell("Completed")),
-            int.Parse(cell("StaysEnded")), rate.Length == 0 ? "" : decimal.Parse(rate, CultureInfo.InvariantCulture).ToString("0.0", CultureInfo.InvariantCulture)));
+            int.Parse(cell("StaysEnded")), Figure("CompletionRatePercent", "0.0"), int.Parse(cell("Evaluations")), Figure("AverageAttendance"),
+            Figure("AverageClinicalKnowledge"), Figure("AverageResearchSkills"), Figure("AverageCommunication"), Figure("AverageTeamwork"),
+            Figure("AverageScore"), Figure("RecommendingPercent", "0.0"), int.Parse(cell("ReportsFiled")), int.Parse(cell("OutputsListed"))));
     }
 
     private static List<Line> Ordered(List<Line> lines) =>

@@ -265,6 +265,7 @@ public class LargeDataSeeder(PortalDbContext db, ILookupNormalizer normalizer, P
             SELECT setval(pg_get_serial_sequence('"Placements"', 'Id'), GREATEST(1, (SELECT max("Id") FROM "Placements")));
             SELECT setval(pg_get_serial_sequence('"AuditEntries"', 'Id'), GREATEST(1, (SELECT max("Id") FROM "AuditEntries")));
             """, ct);
+        await SeedStayOutcomesAsync(stopwatch, ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
 
@@ -275,6 +276,65 @@ public class LargeDataSeeder(PortalDbContext db, ILookupNormalizer normalizer, P
             rows.Placements.Count, rows.Documents.Count, rows.Audit.Count, stopwatch.Elapsed);
         logger.LogInformation("Seed: done in {Elapsed:F1} s: {Summary}", stopwatch.Elapsed.TotalSeconds, summary);
         return summary;
+    }
+
+    /// <summary>
+    /// The end-of-stay report form, the supervisor's evaluation (nine stays in ten) and the certificate of every completed
+    /// stay, written in SQL from the copied rows: answers, scores (1–5) and outputs (none to three a report) vary with a hash
+    /// of the application's id, so the seed stays deterministic and the reports across years have figures to show.
+    /// </summary>
+    private async Task SeedStayOutcomesAsync(Stopwatch stopwatch, CancellationToken ct)
+    {
+        // h(n): a non-negative pseudo-random integer per application; the mask keeps it positive without abs() overflowing.
+        const string stays = """
+            FROM "Applications" a
+            JOIN "Placements" p ON p."ApplicationId" = a."Id" AND p."ReleasedAt" IS NULL
+            """;
+        var reports = await db.Database.ExecuteSqlRawAsync($$"""
+            INSERT INTO "StayReports" ("ApplicationId", "Learned", "Outputs", "BringBack", "LabRating", "Language", "SubmittedAt", "UpdatedAt")
+            SELECT a."Id", 'Research methods, study design and data management in the host lab.',
+                   (ARRAY['', 'A joint paper submitted to a peer-reviewed journal',
+                          E'A joint paper submitted to a peer-reviewed journal\nA clinical protocol adopted by the department',
+                          E'A conference abstract\nA clinical protocol for the ward\nA prototype device for bedside monitoring'])[1 + (hashint4(a."Id") & 2147483647) % 4],
+                   'A journal club and a data-quality checklist for the department.',
+                   5 - (hashint4(a."Id" + 1) & 2147483647) % 3,
+                   CASE WHEN a."Id" % 3 = 0 THEN 'SimplifiedChinese' ELSE 'English' END,
+                   (p."EndsOn" - 3 + time '10:00') AT TIME ZONE 'UTC', (p."EndsOn" - 3 + time '10:00') AT TIME ZONE 'UTC'
+            {{stays}}
+            WHERE a."Status" = 'Completed'
+            """, ct);
+        var evaluations = await db.Database.ExecuteSqlRawAsync($$"""
+            INSERT INTO "SupervisorEvaluations" ("ApplicationId", "SupervisorName", "Attendance", "ClinicalKnowledge", "ResearchSkills",
+                "Communication", "Teamwork", "Comments", "RecommendForFuture", "Language", "SubmittedAt")
+            SELECT a."Id", p."Supervisor", 5 - (hashint4(a."Id" + 2) & 2147483647) % 2, 5 - (hashint4(a."Id" + 3) & 2147483647) % 4,
+                   5 - (hashint4(a."Id" + 4) & 2147483647) % 5, 5 - (hashint4(a."Id" + 5) & 2147483647) % 3,
+                   5 - (hashint4(a."Id" + 6) & 2147483647) % 3,
+                   'Reliable and curious; a welcome member of the lab.', (hashint4(a."Id" + 7) & 2147483647) % 5 <> 0,
+                   CASE WHEN a."Id" % 2 = 0 THEN 'SimplifiedChinese' ELSE 'English' END,
+                   (p."EndsOn" - 1 + time '12:00') AT TIME ZONE 'UTC'
+            {{stays}}
+            WHERE a."Status" = 'Completed' AND (hashint4(a."Id" + 8) & 2147483647) % 10 <> 0
+            """, ct);
+        // The code: the application's id and a hash in hexadecimal (digits and letters of the codes' alphabet), so unique.
+        var certificates = await db.Database.ExecuteSqlRawAsync($$"""
+            INSERT INTO "Certificates" ("ApplicationId", "Code", "DoctorName", "DoctorChineseName", "Hospital", "Lab", "University",
+                "StartsOn", "EndsOn", "IssuedAt", "Pdf")
+            SELECT a."Id", concat_ws('-', substr(k.hex, 1, 4), substr(k.hex, 5, 4), substr(k.hex, 9, 4), substr(k.hex, 13, 4)),
+                   d."FullName", d."ChineseName", hospital."Name", l."Name", university."Name", p."StartsOn", p."EndsOn",
+                   (p."EndsOn" + time '15:00') AT TIME ZONE 'UTC', {0}
+            {{stays}}
+            CROSS JOIN LATERAL (SELECT upper(lpad(to_hex(a."Id"), 8, '0') || left(md5(a."Id"::text), 8)) AS hex) k
+            JOIN "Doctors" d ON d."Id" = a."DoctorId"
+            JOIN "Institutions" hospital ON hospital."Id" = d."HospitalId"
+            JOIN "CohortLabs" cl ON cl."Id" = p."CohortLabId"
+            JOIN "HostLabs" l ON l."Id" = cl."HostLabId"
+            JOIN "Cohorts" c ON c."Id" = a."CohortId"
+            JOIN "Agreements" ag ON ag."Id" = c."AgreementId"
+            JOIN "Institutions" university ON university."Id" = ag."UniversityId"
+            WHERE a."Status" = 'Completed'
+            """, [Pdfs[0]], ct);
+        logger.LogInformation("Seed: {Reports} end-of-stay reports, {Evaluations} evaluations, {Certificates} certificates after {Elapsed:F1} s",
+            reports, evaluations, certificates, stopwatch.Elapsed.TotalSeconds);
     }
 
     private static int[] SpreadOverCohorts(int total, int cohorts)

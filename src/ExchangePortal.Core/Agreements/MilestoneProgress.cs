@@ -2,7 +2,6 @@ using System.Linq.Expressions;
 using ExchangePortal.Core.Applications;
 using ExchangePortal.Core.Cohorts;
 using ExchangePortal.Core.Data;
-using ExchangePortal.Core.Documents;
 using Microsoft.EntityFrameworkCore;
 
 namespace ExchangePortal.Core.Agreements;
@@ -46,9 +45,8 @@ public class MilestoneProgress(PortalDbContext db)
                         .Select(p => p.ApplicationId).Distinct().Count()
                     : m.Measure == MilestoneMeasure.CohortsCompleted
                         ? db.Cohorts.Count(c => c.AgreementId == m.AgreementId && c.Status == CohortStatus.Completed)
-                        : db.Documents
-                            .Where(d => d.Kind == DocumentKind.EndOfStayReport && d.Application!.Cohort.AgreementId == m.AgreementId)
-                            .Select(d => d.ApplicationId).Distinct().Count(),
+                        // Reports filed: the end-of-stay report forms (one a stay), not the optional PDF attachments.
+                        : db.StayReports.Count(r => db.Applications.Any(a => a.Id == r.ApplicationId && a.Cohort.AgreementId == m.AgreementId)),
             })
             .ToListAsync(ct);
         return actuals.ToDictionary(a => a.Id, a => a.Actual);

@@ -4,6 +4,7 @@ using ExchangePortal.Core.Cohorts;
 using ExchangePortal.Core.Data;
 using ExchangePortal.Core.Doctors;
 using ExchangePortal.Core.Documents;
+using ExchangePortal.Core.Stays;
 
 namespace ExchangePortal.Core.Demo;
 
@@ -14,6 +15,8 @@ internal sealed class DemoApplications(PortalDbContext db, string coordinatorId,
     private static readonly byte[] Pdf = Encoding.ASCII.GetBytes(
         "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n" +
         "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+
+    private readonly List<ExchangeApplication> _completed = [];
 
     public int Count { get; private set; }
 
@@ -127,9 +130,40 @@ internal sealed class DemoApplications(PortalDbContext db, string coordinatorId,
     {
         var application = InProgress(cohort, doctor, lab, at);
         var end = new DateTimeOffset(endsOn.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc));
-        AddDocument(application, doctor, DocumentKind.EndOfStayReport, end.AddDays(-2), null);
+        // The report is the form (StayOutcomesAsync); the first completed stay also carries the optional PDF attachment.
+        if (_completed.Count == 0)
+            AddDocument(application, doctor, DocumentKind.EndOfStayReport, end.AddDays(-2), null);
         application.Complete(endOfStayReportFiled: true, coordinatorId, end);
+        _completed.Add(application);
         return application;
+    }
+
+    /// <summary>
+    /// The end-of-stay report form, the supervisor's evaluation and the certificate of every completed stay; called once the
+    /// applications are saved (these rows need their ids). Answers and scores vary from stay to stay so that the reports differ.
+    /// </summary>
+    public async Task StayOutcomesAsync(StayCertificates certificates, CancellationToken ct)
+    {
+        string[] outputs =
+        [
+            "A joint abstract for the spring congress\nA protocol for CT-guided lung biopsy",
+            "A teaching protocol for ultrasound-guided nerve blocks",
+            "",
+        ];
+        for (var i = 0; i < _completed.Count; i++)
+        {
+            var application = _completed[i];
+            var end = new DateTimeOffset(application.Placement!.EndsOn.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc));
+            var report = new StayReport(application.Id, end.AddDays(-3));
+            report.Answer(new StayReportAnswers("Study design and data management in a research lab.", outputs[i % outputs.Length],
+                "A weekly journal club and a data-quality checklist for the department.", 5 - i % 2,
+                i % 2 == 0 ? AnswerLanguage.English : AnswerLanguage.SimplifiedChinese), end.AddDays(-3));
+            db.StayReports.Add(report);
+            db.SupervisorEvaluations.Add(new SupervisorEvaluation(application.Id, application.Placement.Supervisor,
+                new EvaluationAnswers(5, 4 - i % 2, 4, 5 - i % 3, 5, "Reliable and curious; a welcome member of the lab.",
+                    RecommendForFuture: i % 3 != 2, i % 2 == 0 ? AnswerLanguage.English : AnswerLanguage.SimplifiedChinese), end.AddDays(-1)));
+            await certificates.IssueAsync(application, ct);
+        }
     }
 
     private string HospitalCoordinatorOf(VisitingDoctor doctor) =>

@@ -8,6 +8,7 @@ using ExchangePortal.Core.Documents;
 using ExchangePortal.Core.HostLabs;
 using ExchangePortal.Core.Institutions;
 using ExchangePortal.Core.Privacy;
+using ExchangePortal.Core.Stays;
 using ExchangePortal.Core.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,8 @@ using Microsoft.Extensions.Logging;
 namespace ExchangePortal.Core.Demo;
 
 /// <summary>Demo data for development: one programme with cohorts, labs and applications in every status, dated around today.</summary>
-public class DemoData(PortalDbContext db, ILookupNormalizer normalizer, ProgrammeClock clock, PrivacyNotice notice, ILogger<DemoData> logger)
+public class DemoData(PortalDbContext db, ILookupNormalizer normalizer, ProgrammeClock clock, PrivacyNotice notice,
+    StayCertificates certificates, ILogger<DemoData> logger)
 {
     public const string Password = "Portal-Demo-2026";
     public const string UniversityShortName = "VHU";
@@ -154,6 +156,8 @@ public class DemoData(PortalDbContext db, ILookupNormalizer normalizer, Programm
         docs.Completed(past, doctors[21], past.Labs[4], pastAt.AddDays(2), past.EndsOn);
         docs.Rejected(past, doctors[14], past.Labs[1], pastAt.AddDays(3));
 
+        await db.SaveChangesAsync(ct);
+        await docs.StayOutcomesAsync(certificates, ct);
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Demo data seeded: {Users} users, {Applications} applications", _users.Count, docs.Count);
     }

@@ -12,6 +12,7 @@ public class StayReport
     public int Id { get; private set; }
     public int ApplicationId { get; private set; }
     public string Learned { get; private set; } = "";
+    /// <summary>Papers, protocols, devices: one a line (see <see cref="OneALine"/>).</summary>
     public string Outputs { get; private set; } = "";
     public string BringBack { get; private set; } = "";
     public int LabRating { get; private set; }
@@ -33,12 +34,19 @@ public class StayReport
         if (answers.LabRating is < SupervisorEvaluation.MinScore or > SupervisorEvaluation.MaxScore)
             throw new DomainException("Rate the host lab from 1 to 5.");
         Learned = Required(answers.Learned, "Say what you learned.");
-        Outputs = answers.Outputs?.Trim() ?? "";
+        Outputs = OneALine(answers.Outputs);
         BringBack = Required(answers.BringBack, "Say what you will bring back to your hospital.");
         LabRating = answers.LabRating;
         Language = answers.Language;
         UpdatedAt = now;
     }
+
+    /// <summary>
+    /// The outputs one a line, trimmed, without blank lines, so that the reports count them in SQL as the line breaks plus one
+    /// (<see cref="Programme.AdminReports"/>).
+    /// </summary>
+    public static string OneALine(string? outputs) =>
+        string.Join('\n', (outputs ?? "").Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0));
 
     private static string Required(string? text, string message) =>
         string.IsNullOrWhiteSpace(text) ? throw new DomainException(message) : text.Trim();

@@ -33,9 +33,10 @@ public sealed record BarChart(string Id, string Title, string LabelHeader, IRead
     public int Height => Math.Max(1, Rows.Count) * RowHeight;
 
     /// <summary>The largest figure drawn, so that the longest bar fills the bar area.</summary>
-    public int Scale => Math.Max(1, Rows.SelectMany(r => r.Of is { } of ? r.Values.Append(of) : r.Values).DefaultIfEmpty(0).Max());
+    public decimal Scale => Math.Max(1, Rows.SelectMany(r => r.Of is { } of ? r.Values.Append(of) : r.Values).DefaultIfEmpty(0).Max());
 
-    public double Length(int value) => value <= 0 ? 0 : Math.Max(1, Math.Round(value * (double)BarArea / Scale, 1));
+    public double Length(decimal value) => value <= 0 ? 0 : Math.Max(1, Math.Round((double)value * BarArea / (double)Scale, 1));
 }
 
-public sealed record BarChartRow(string Label, IReadOnlyList<int> Values, int? Of = null);
+/// <summary>One row of bars: counts, or averages (scores to two decimals), drawn to the chart's one scale.</summary>
+public sealed record BarChartRow(string Label, IReadOnlyList<decimal> Values, decimal? Of = null);

@@ -98,7 +98,7 @@ public class StayCompletionTests(PortalFactory portal) : IClassFixture<PortalFac
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/Verify/{code.Replace("-", "").ToLowerInvariant()}")).StatusCode);
         var unknown = await anonymous.GetPageAsync("/Verify/0000-0000-0000-0000");
         Assert.Equal(HttpStatusCode.NotFound, unknown.Response.StatusCode);
-        Assert.Contains("Page not found", unknown.Document.Text());
+        Assert.Contains("No certificate has this verification code.", unknown.Document.Text());
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/Verify/not-a-code")).StatusCode);
     }
 
