@@ -1,25 +1,33 @@
+using ExchangePortal.Core.Data;
 using ExchangePortal.Core.Programme;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ExchangePortal.Web.Pages.Admin;
 
-/// <summary>Doctors placed and completed across years, each breakdown as a chart, a table and a CSV or Excel file.</summary>
-public class ReportsModel(AdminReports reports) : PageModel
+/// <summary>
+/// Doctors placed and completed across years, each breakdown as a chart, a table and a CSV or Excel file. Like the
+/// dashboard's, the figures are the same for every administrator: the view keeps their HTML per years, language and saved
+/// change for at most <see cref="IndexModel.FiguresLifetime"/>, so the one statement runs once per change, not per visit.
+/// </summary>
+public class ReportsModel(AdminReports reports, DataChanges changes) : PageModel
 {
     public ReportYears Years { get; private set; } = new();
 
-    /// <summary>Null when the years asked for are refused (the page then shows why, with a 400).</summary>
-    public ProgrammeReport? Report { get; private set; }
+    /// <summary>False when the years asked for are refused (the page then shows why, with a 400).</summary>
+    public bool Valid { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(ReportYears years, CancellationToken ct)
+    public long DataVersion { get; } = changes.Version;
+
+    public IActionResult OnGet(ReportYears years)
     {
         Years = years;
-        if (!ModelState.IsValid)
-            return Refused();
-        Report = await reports.GetAsync(years.From, years.To, ct);
-        return Page();
+        Valid = ModelState.IsValid;
+        return Valid ? Page() : Refused();
     }
+
+    /// <summary>Read by the view only when the kept figures are out of date.</summary>
+    public Task<ProgrammeReport> LoadAsync() => reports.GetAsync(Years.From, Years.To, HttpContext.RequestAborted);
 
     public Task<IActionResult> OnGetCsvAsync(ReportYears years, ReportBreakdown breakdown, CancellationToken ct) =>
         ExportAsync(years, breakdown, "CSV", ct);
