@@ -66,5 +66,8 @@ public static class PortalServices
         .AddScoped<Stays.ApplicantStayReports>()
         .AddScoped<Stays.StayCertificates>()
         .AddScoped<Stays.StayOutcomes>()
+        .AddScoped<Messages.CoordinatorMessages>()
+        .AddScoped<Messages.ApplicantMessages>()
+        .AddScoped<Messages.HospitalMessages>()
         .AddScoped<DemoData>();
 }

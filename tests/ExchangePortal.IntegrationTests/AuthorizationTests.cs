@@ -83,6 +83,8 @@ public class AuthorizationTests(PortalFactory portal) : IClassFixture<PortalFact
             ["/Coordinator/Applications/{application}"] = ("coordinator@demo.local", 200),
             // doctor2's application has no placement yet: no supervisor to name.
             ["/Coordinator/Applications/{application}/Supervisor"] = ("coordinator@demo.local", 404),
+            ["/Coordinator/Applications/{application}/Messages"] = ("coordinator@demo.local", 200),
+            ["/Coordinator/Applications/Message?ids={application}"] = ("coordinator@demo.local", 200),
             ["/Coordinator/Cohorts"] = ("coordinator@demo.local", 200),
             ["/Coordinator/Cohorts/{cohort}"] = ("coordinator@demo.local", 200),
             ["/Coordinator/Labs"] = ("coordinator@demo.local", 200),
@@ -104,6 +106,7 @@ public class AuthorizationTests(PortalFactory portal) : IClassFixture<PortalFact
             ["/Admin/Reports?handler=Excel&breakdown=Lab"] = ("admin@demo.local", 200),
             ["/Hospital/Applications/{application}"] = ("hospital@demo.local", 200),
             ["/Hospital/Applications/{application}/Certificate"] = ("hospital@demo.local", 404),
+            ["/Hospital/Applications/{application}/Messages"] = ("hospital@demo.local", 200),
             ["/Hospital/Staff"] = ("hospital@demo.local", 200),
             ["/Applicant/Profile"] = ("doctor@demo.local", 200),
             ["/Applicant/Apply/{cohort}"] = ("doctor@demo.local", 200),
@@ -111,6 +114,7 @@ public class AuthorizationTests(PortalFactory portal) : IClassFixture<PortalFact
             ["/Applicant/Applications/{application}/Documents"] = ("doctor@demo.local", 404),
             ["/Applicant/Applications/{application}/Report"] = ("doctor@demo.local", 404),
             ["/Applicant/Applications/{application}/Certificate"] = ("doctor@demo.local", 404),
+            ["/Applicant/Applications/{application}/Messages"] = ("doctor@demo.local", 404),
         };
         var data = new TheoryData<string?, string, int>();
         foreach (var (page, audience) in audiences)

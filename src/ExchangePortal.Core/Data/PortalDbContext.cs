@@ -43,6 +43,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<Stays.EvaluationLink> EvaluationLinks => Set<Stays.EvaluationLink>();
     public DbSet<Stays.StayReport> StayReports => Set<Stays.StayReport>();
     public DbSet<Stays.StayCertificate> Certificates => Set<Stays.StayCertificate>();
+    public DbSet<Messages.ApplicationMessage> ApplicationMessages => Set<Messages.ApplicationMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -45,6 +45,7 @@ public class PersonErasure(PortalDbContext db, ProgrammeClock clock, PublicLinks
             counts["ApplicationsClosed"] = await CloseOpenApplicationsAsync(doctor.Id, actorId, ct);
             db.ChangeTracker.Clear();
             var applications = db.Applications.Where(a => a.DoctorId == doctor.Id);
+            counts["MessagesDeleted"] = await db.ApplicationMessages.Where(m => applications.Any(a => a.Id == m.ApplicationId)).ExecuteDeleteAsync(ct);
             counts["DraftsDeleted"] = await applications.Where(a => a.Status == ApplicationStatus.Draft).ExecuteDeleteAsync(ct);
             await applications.ExecuteUpdateAsync(s => s.SetProperty(a => a.Plan, ""), ct);
             var documents = db.Documents.Where(d => d.Application!.DoctorId == doctor.Id);
@@ -55,6 +56,7 @@ public class PersonErasure(PortalDbContext db, ProgrammeClock clock, PublicLinks
             await db.SaveChangesAsync(ct);
         }
         await db.ApplicationHistory.Where(h => h.ActorId == userId).ExecuteUpdateAsync(s => s.SetProperty(h => h.ErasedActor, pseudonym), ct);
+        await db.ApplicationMessages.Where(m => m.AuthorId == userId).ExecuteUpdateAsync(s => s.SetProperty(m => m.ErasedAuthor, pseudonym), ct);
         var addresses = new[] { person?.Email, doctor?.Email }.Where(a => !string.IsNullOrEmpty(a)).Select(a => a!.ToUpperInvariant()).ToList();
         counts["EmailsDeleted"] = await db.Notifications.Where(n => addresses.Contains(n.ToAddress.ToUpper())).ExecuteDeleteAsync(ct);
         counts["EmailsRedacted"] = 0;

@@ -34,7 +34,10 @@ public sealed record DocumentExport(Guid Id, DocumentKind Kind, string FileName,
 public sealed record ApplicationExport(int Id, string Cohort, ApplicationStatus Status, string Plan, DateOnly? IntendedStartOn,
     DateOnly? IntendedEndOn, bool EndorsementRequired, DateTimeOffset CreatedAt, DateTimeOffset? SubmittedAt, DateTimeOffset UpdatedAt,
     DateTimeOffset? OfferRespondBy, string? WaitlistedFor, List<LabChoiceExport> LabChoices, List<HistoryExport> History,
-    PlacementExport? Placement, List<DocumentExport> Documents);
+    PlacementExport? Placement, List<DocumentExport> Documents, List<MessageExport> Messages);
+
+/// <summary>A message of the application's thread (the coordinators' internal notes are not the person's to read).</summary>
+public sealed record MessageExport(DateTimeOffset SentAt, Messages.MessageKind Kind, string By, string Text);
 
 public sealed record NotificationExport(DateTimeOffset CreatedAt, string Kind, string To, string Subject, string Body, DateTimeOffset? SentAt);
 
@@ -108,7 +111,9 @@ public class PersonalDataExport(PortalDbContext db, AccountPrivacy privacy, Prog
                 a.Placement == null ? null : new PlacementExport(a.Placement.CohortLab.HostLab.Name, a.Placement.Supervisor, a.Placement.StartsOn,
                     a.Placement.EndsOn, a.Placement.OfferedAt, a.Placement.ReleasedAt),
                 db.Documents.Where(d => d.ApplicationId == a.Id).OrderBy(d => d.Kind).ThenBy(d => d.UploadedAt)
-                    .Select(d => new DocumentExport(d.Id, d.Kind, d.FileName, d.ContentType, d.SizeBytes, d.Sha256, d.UploadedAt, d.ExpiresOn)).ToList()))
+                    .Select(d => new DocumentExport(d.Id, d.Kind, d.FileName, d.ContentType, d.SizeBytes, d.Sha256, d.UploadedAt, d.ExpiresOn)).ToList(),
+                db.ApplicationMessages.Where(m => m.ApplicationId == a.Id && m.Kind != Messages.MessageKind.InternalNote).OrderBy(m => m.SentAt).ThenBy(m => m.Id)
+                    .Select(m => new MessageExport(m.SentAt, m.Kind, m.Author == null ? m.ErasedAuthor ?? "Exchange Portal" : m.Author.DisplayName, m.Text)).ToList()))
             .ToListAsync(ct);
         var addresses = new[] { account.Email, profile?.Email }.Where(a => a is not null).Select(a => a!).Distinct().ToList();
         var notifications = await db.Notifications.AsNoTracking().Where(n => addresses.Contains(n.ToAddress)).OrderBy(n => n.CreatedAt)
