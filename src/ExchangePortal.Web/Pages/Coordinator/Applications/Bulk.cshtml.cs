@@ -2,12 +2,13 @@ using System.Text.Json;
 using ExchangePortal.Core.Applications;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace ExchangePortal.Web.Pages.Coordinator.Applications;
 
 /// <summary>The review queue's bulk actions on the selected applications (ids and the versions the queue showed), and what
 /// the last one did: each application done or skipped with its reason.</summary>
-public class BulkModel(CoordinatorSelections selections) : PageModel
+public class BulkModel(CoordinatorSelections selections, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public IReadOnlyList<BulkResult> Results { get; private set; } = [];
 
@@ -27,22 +28,22 @@ public class BulkModel(CoordinatorSelections selections) : PageModel
             return true;
         }, "Bulk action finished: see below what was done and what was skipped.", ShowAsync);
 
-    public async Task<IActionResult> OnPostExportAsync(int[] ids, CancellationToken ct) =>
-        ids.Length is 0 or > CoordinatorSelections.MaxSelected ? await ShowAsync(Refused(ids))
-        : await this.CsvAsync("applications-selected", (await selections.ExportAsync(ids, User.UserId(), "csv", ct)).Select(ApplicationLine.Of), ct);
+    public async Task<IActionResult> OnPostExportAsync(int[] ids, CancellationToken ct) => Refuse(ids)
+        ?? await this.CsvAsync("applications-selected", (await selections.ExportAsync(ids, User.UserId(), "csv", ct)).Select(ApplicationLine.Of), ct);
 
-    public async Task<IActionResult> OnPostExportExcelAsync(int[] ids, CancellationToken ct) =>
-        ids.Length is 0 or > CoordinatorSelections.MaxSelected ? await ShowAsync(Refused(ids))
-        : await this.ExcelAsync("applications-selected", (await selections.ExportAsync(ids, User.UserId(), "xlsx", ct)).Select(ApplicationLine.Of), ct);
-
-    private string Refused(int[] ids) => ids.Length == 0 ? CoordinatorSelections.NothingSelected : CoordinatorSelections.TooMany;
+    public async Task<IActionResult> OnPostExportExcelAsync(int[] ids, CancellationToken ct) => Refuse(ids)
+        ?? await this.ExcelAsync("applications-selected", (await selections.ExportAsync(ids, User.UserId(), "xlsx", ct)).Select(ApplicationLine.Of), ct);
 
     private Task<IActionResult> ShowAsync() => Task.FromResult<IActionResult>(Page());
 
-    private Task<IActionResult> ShowAsync(string problem)
+    /// <summary>An export of nothing, of too much, or of ids that are not numbers: this page with the message (400), no file.</summary>
+    private IActionResult? Refuse(int[] ids)
     {
-        ModelState.AddModelError(string.Empty, HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>()[problem]);
+        if (ModelState.IsValid && ids.Length is > 0 and <= CoordinatorSelections.MaxSelected)
+            return null;
+        if (ModelState.IsValid)
+            ModelState.AddModelError(string.Empty, localizer[ids.Length == 0 ? CoordinatorSelections.NothingSelected : CoordinatorSelections.TooMany]);
         Response.StatusCode = StatusCodes.Status400BadRequest;
-        return ShowAsync();
+        return Page();
     }
 }
