@@ -131,6 +131,36 @@ public class CohortCancellationTests(PortalFactory portal) : IClassFixture<Porta
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
+    [Fact]
+    public async Task Cancelling_runs_the_same_number_of_statements_for_5_and_50_applications()
+    {
+        var counts = new List<int>();
+        foreach (var (size, months) in new[] { (5, 24), (50, 36) })
+        {
+            int cohortId;
+            await using (var scope = portal.Services.CreateAsyncScope())
+            {
+                await using var db = portal.NewDbContext();
+                var open = await db.Cohorts.Where(c => c.Status == CohortStatus.Open || c.Status == CohortStatus.Cancelled)
+                    .OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
+                var admin = await db.Users.Where(u => u.Email == "admin@demo.local").Select(u => u.Id).SingleAsync();
+                cohortId = (await scope.ServiceProvider.GetRequiredService<CohortAdministration>().CopyToNextCycleAsync(open, months, 0, admin))!.Value;
+            }
+            await CohortOpsData.AddEndorsedAsync(portal, $"Cancel{size} {Guid.NewGuid():N}"[..14], size, cohortId: cohortId);
+            var client = await portal.SignInAsync("coordinator@demo.local");
+            var page = await client.GetPageAsync($"/Coordinator/Cohorts/{cohortId}/Cancel");
+            portal.Sql.Reset();
+            var done = await client.SubmitAsync(page, "#cancel-form", new Dictionary<string, string> { ["cancel.Reason"] = "Counting statements." });
+            counts.Add(portal.Sql.Count);
+            Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+            await using var check = portal.NewDbContext();
+            Assert.Equal(size, await check.Applications.CountAsync(a => a.CohortId == cohortId && a.Status == ApplicationStatus.Withdrawn));
+        }
+
+        Assert.InRange(counts[0], 1, 12);
+        Assert.Equal(counts[0], counts[1]);
+    }
+
     private sealed record ApplicationState(int Id, ApplicationStatus Status, bool HoldsSeat, string Email, int HospitalId, string? LastComment);
 
     private sealed record CohortState(CohortStatus Status, string? Reason, int SeatsTaken, List<ApplicationState> Applications);

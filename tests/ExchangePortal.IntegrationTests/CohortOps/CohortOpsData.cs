@@ -11,10 +11,11 @@ namespace ExchangePortal.IntegrationTests.CohortOps;
 internal static class CohortOpsData
 {
     /// <summary>Adds endorsed applications to the demo's open cohort, named "{prefix} 00", "{prefix} 01"…; returns their ids in name order.</summary>
-    public static async Task<List<int>> AddEndorsedAsync(PortalFactory portal, string prefix, int count, DateTimeOffset? at = null)
+    public static async Task<List<int>> AddEndorsedAsync(PortalFactory portal, string prefix, int count, DateTimeOffset? at = null, int? cohortId = null)
     {
         await using var db = portal.NewDbContext();
-        var cohort = await db.Cohorts.Include(c => c.Labs).SingleAsync(c => c.Status == CohortStatus.Open);
+        var cohort = await db.Cohorts.Include(c => c.Labs)
+            .SingleAsync(c => cohortId == null ? c.Status == CohortStatus.Open : c.Id == cohortId);
         var hospital = await db.Institutions.SingleAsync(i => i.ShortName == "BCTH");
         var endorser = await db.Users.SingleAsync(u => u.Email == "hospital@demo.local");
         var now = at ?? DateTimeOffset.UtcNow;
