@@ -83,7 +83,7 @@ public class CohortAndLabEditingTests
     public void A_cancelled_cohort_can_no_longer_be_changed()
     {
         var cohort = new World().Cohort;
-        cohort.Cancel();
+        cohort.Cancel("The partner hospital closed the programme.", DateTimeOffset.UtcNow);
 
         Assert.Throws<DomainException>(() => cohort.Rename("Another name"));
         Assert.Throws<DomainException>(() => cohort.Reschedule(new(2026, 8, 1), new(2026, 9, 1), new(2026, 10, 1), new(2026, 12, 1)));

@@ -14,7 +14,7 @@ public sealed record QueueFilter(int? CohortId = null, ApplicationStatus? Status
     string? Specialty = null, int? HospitalId = null, string? Search = null, QueueSort Sort = QueueSort.Submitted, int Page = 1);
 
 public sealed record ReviewQueueRow(int Id, string Doctor, string Hospital, string Specialty, string Cohort,
-    ApplicationStatus Status, DateTimeOffset? SubmittedAt, string? FirstChoice);
+    ApplicationStatus Status, DateTimeOffset? SubmittedAt, string? FirstChoice, uint Version = 0);
 
 public sealed record QueueOptions(List<Option<int>> Cohorts, List<Option<int>> Labs, List<Option<int>> Hospitals, List<string> Specialties);
 
@@ -106,7 +106,7 @@ public class ReviewQueue(PortalDbContext db, SharedReads shared)
             .Skip(Paging.Offset(page, PageSize)).Take(PageSize)
             .Select(a => new ReviewQueueRow(a.Id, a.Doctor.FullName, a.Doctor.Hospital.ShortName, a.Doctor.Specialty,
                 a.Cohort.Name, a.Status, a.SubmittedAt,
-                a.LabChoices.OrderBy(c => c.Rank).Select(c => c.CohortLab.HostLab.Name).FirstOrDefault()))
+                a.LabChoices.OrderBy(c => c.Rank).Select(c => c.CohortLab.HostLab.Name).FirstOrDefault(), a.Version))
             .ToListAsync(ct);
         return new ReviewQueuePage(rows, total, page, pageCount, counts, await OptionsAsync(ct));
     }

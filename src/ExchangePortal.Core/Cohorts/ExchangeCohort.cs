@@ -27,6 +27,9 @@ public class ExchangeCohort : Auditing.IFieldAudited
     public bool RequiresEndorsement { get; private set; }
     public CohortStatus Status { get; private set; }
     public uint Version { get; private set; }
+    /// <summary>Why the cohort was cancelled, told to every applicant and hospital coordinator; null unless cancelled.</summary>
+    public string? CancellationReason { get; private set; }
+    public DateTimeOffset? CancelledAt { get; private set; }
     public IReadOnlyList<CohortLab> Labs => _labs;
     private readonly List<CohortLab> _labs = [];
 
@@ -205,10 +208,27 @@ public class ExchangeCohort : Auditing.IFieldAudited
 
     public void Complete() => Take(CohortAction.Complete);
 
-    public void Cancel() => Take(CohortAction.Cancel);
+    public const int MaxCancellationReasonLength = 2000;
 
-    /// <summary>Moves the cohort as <see cref="CohortRules"/> allow.</summary>
+    /// <summary>Cancels the cohort with a reason (its applications are withdrawn or cancelled by <see cref="CohortCancellation"/>).</summary>
+    public void Cancel(string reason, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+            throw new DomainException("Please give a reason for cancelling the cohort.");
+        Move(CohortAction.Cancel);
+        CancellationReason = reason.Trim();
+        CancelledAt = now;
+    }
+
+    /// <summary>Moves the cohort as <see cref="CohortRules"/> allow; cancelling needs a reason (<see cref="Cancel"/>).</summary>
     public void Take(CohortAction action)
+    {
+        if (action == CohortAction.Cancel)
+            throw new DomainException("A cohort is cancelled with a reason: use “Cancel the cohort”.");
+        Move(action);
+    }
+
+    private void Move(CohortAction action)
     {
         var to = CohortRules.Target(action);
         if (!CohortRules.CanTake(action, Status))

@@ -36,6 +36,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<SentReminder> SentReminders => Set<SentReminder>();
+    public DbSet<SavedQueueView> SavedQueueViews => Set<SavedQueueView>();
     public DbSet<UserSession> Sessions => Set<UserSession>();
     public DbSet<Privacy.ConsentRecord> ConsentRecords => Set<Privacy.ConsentRecord>();
     public DbSet<Privacy.ErasureRequest> ErasureRequests => Set<Privacy.ErasureRequest>();

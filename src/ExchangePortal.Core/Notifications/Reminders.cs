@@ -113,6 +113,8 @@ public class Reminders(PortalDbContext db, ProgrammeClock clock, PublicLinks lin
             due.Add(($"evaluation:{stay.ApplicationId}:{window}:{stay.EndsOn:yyyy-MM-dd}:{address}",
                 () => EvaluationRequests.Add(db, stay, $"reminder.{window}", links, now)));
         }
+        foreach (var o in await OffersLapsingAsync(today, now, ct))
+            due.Add(($"offer:{o.ApplicationId}:lapses-{o.Window}:{o.RespondBy:yyyy-MM-dd}:{o.DoctorUserId}", () => OfferReminderEmails.Lapsing(o, links, now)));
         if (due.Count == 0)
             return 0;
 
@@ -176,6 +178,32 @@ public class Reminders(PortalDbContext db, ProgrammeClock clock, PublicLinks lin
                 d.Application.Doctor.HospitalId, d.Application.Doctor.UserId, d.Application.Doctor.FullName, d.Application.Doctor.Email,
                 d.Application.Doctor.User.PreferredCulture))
             .ToListAsync(ct);
+    }
+
+    /// <summary>The reminder (3 or 1 days) an offer lapsing after this many days is owed: it lapses once its respond-by day
+    /// is over (<see cref="OfferLapses"/>), so "1" is the day before its last day.</summary>
+    public static int? OfferWindow(int daysLeft) => daysLeft switch
+    {
+        < 0 => null,
+        <= 1 => 1,
+        <= 3 => 3,
+        _ => null,
+    };
+
+    /// <summary>Offers not answered yet whose respond-by day is within 3 days, with the window each is owed.</summary>
+    private async Task<List<OfferReminder>> OffersLapsingAsync(DateOnly today, DateTimeOffset now, CancellationToken ct)
+    {
+        var until = clock.EndOfDay(today.AddDays(3));
+        var offers = await db.Applications.AsNoTracking()
+            .Where(a => a.Status == ApplicationStatus.Offered && a.OfferRespondBy >= now && a.OfferRespondBy <= until)
+            .OrderBy(a => a.Id)
+            .Select(a => new OfferReminder(a.Id, a.Cohort.Name, a.Placement != null ? a.Placement.CohortLab.HostLab.Name : "", a.OfferRespondBy!.Value,
+                DateOnly.MinValue, 0, a.Doctor.UserId, a.Doctor.FullName, a.Doctor.Email, a.Doctor.User.PreferredCulture))
+            .ToListAsync(ct);
+        return offers.Select(o => o with { RespondBy = DateOnly.FromDateTime(clock.ToLocal(o.Deadline).DateTime) })
+            .Select(o => o with { Window = OfferWindow(o.RespondBy.DayNumber - today.DayNumber) ?? 0 })
+            .Where(o => o.Window > 0)
+            .ToList();
     }
 
     /// <summary>Running and completed stays with a supervisor's address and no evaluation yet, ending within the reminder windows.</summary>

@@ -11,6 +11,7 @@ internal class ExchangeCohortConfiguration : IEntityTypeConfiguration<ExchangeCo
         builder.ToTable("Cohorts");
         builder.Property(c => c.Name).HasMaxLength(200);
         builder.Property(c => c.Version).IsRowVersion();
+        builder.Property(c => c.CancellationReason).HasMaxLength(ExchangeCohort.MaxCancellationReasonLength);
         builder.HasOne(c => c.Agreement).WithMany().HasForeignKey(c => c.AgreementId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(c => c.Labs).WithOne(l => l.Cohort).HasForeignKey(l => l.CohortId);
         builder.HasIndex(c => new { c.Status, c.ApplicationClosesOn });

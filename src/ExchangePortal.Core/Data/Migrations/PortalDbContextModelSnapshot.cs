@@ -467,6 +467,60 @@ namespace ExchangePortal.Core.Data.Migrations
                     b.ToTable("Placements");
                 });
 
+            modelBuilder.Entity("ExchangePortal.Core.Applications.SavedQueueView", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CohortId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("HospitalId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("HostLabId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Search")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Sort")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Specialty")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("SavedQueueViews");
+                });
+
             modelBuilder.Entity("ExchangePortal.Core.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -576,6 +630,13 @@ namespace ExchangePortal.Core.Data.Migrations
 
                     b.Property<DateOnly>("ApplicationOpensOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Capacity")
                         .HasColumnType("integer");
@@ -1828,6 +1889,17 @@ namespace ExchangePortal.Core.Data.Migrations
                     b.Navigation("Application");
 
                     b.Navigation("CohortLab");
+                });
+
+            modelBuilder.Entity("ExchangePortal.Core.Applications.SavedQueueView", b =>
+                {
+                    b.HasOne("ExchangePortal.Core.Users.PortalUser", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Owner");
                 });
 
             modelBuilder.Entity("ExchangePortal.Core.Cohorts.CohortLab", b =>
