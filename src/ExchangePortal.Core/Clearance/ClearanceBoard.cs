@@ -45,7 +45,7 @@ public class ClearanceBoard(PortalDbContext db, ProgrammeClock clock)
         return board;
     }
 
-    /// <summary>The applicant's own items before arrival; empty when the application is not between the offer and the stay's end.</summary>
+    /// <summary>The applicant's own items before arrival (the cohort's required ones and any other uploaded); empty when the application is not between the offer and the stay's end.</summary>
     public async Task<IReadOnlyList<ClearanceItemState>> ForApplicantAsync(int applicationId, string userId, CancellationToken ct = default)
     {
         var renewing = ApplicationRules.From(ApplicationAction.RenewDocuments).ToArray();
@@ -61,7 +61,8 @@ public class ClearanceBoard(PortalDbContext db, ProgrammeClock clock)
                 .Select(d => new ClearanceDocument(d.Id, d.Kind, d.Verification, d.ExpiresOn, d.UploadedAt, d.ReturnReason)).ToList()
             })
             .SingleOrDefaultAsync(ct);
-        return mine is null ? [] : ClearanceRules.StatesOf(mine.Required, mine.Documents, mine.EndsOn);
+        // What the cohort requires, and any other pre-arrival paper the applicant uploaded (a returned one must show its reason).
+        return mine is null ? [] : ClearanceRules.StatesOf(mine.Required.Union(mine.Documents.Select(d => d.Kind)), mine.Documents, mine.EndsOn);
     }
 
     /// <summary>A hospital coordinator's confirmed staff among the given applications, each with its items; others are left out.</summary>
@@ -83,8 +84,8 @@ public class ClearanceBoard(PortalDbContext db, ProgrammeClock clock)
             ClearanceRules.StatesOf(required, b.Documents, b.EndsOn));
 
     private IQueryable<BoardedDoctor> Boarded(int cohortId) =>
-        Boarding(db.Applications.Where(a => a.CohortId == cohortId))
-            .OrderBy(b => b.ArrivesOn).ThenBy(b => b.Doctor).ThenBy(b => b.ApplicationId);
+        Boarding(db.Applications.Where(a => a.CohortId == cohortId)
+            .OrderBy(a => a.Placement!.StartsOn).ThenBy(a => a.Doctor.FullName).ThenBy(a => a.Id));
 
     private IQueryable<BoardedDoctor> Boarding(IQueryable<ExchangeApplication> applications)
     {
