@@ -39,7 +39,7 @@ public class ClearanceDocumentTests(PortalFactory portal) : IClassFixture<Portal
         var page = await client.GetPageAsync($"/Applicant/Applications/{application.Id}");
         var items = page.Document.QuerySelectorAll("#my-clearance li")
             .Select(li => $"{li.GetAttribute("data-kind")}:{li.QuerySelector(".badge")!.GetAttribute("data-state")}").ToList();
-        Assert.Equal(["TravelDocument:Missing", "Insurance:Waiting", "PractisingLicence:Missing"], items);
+        Assert.Equal(["TravelDocument:Missing", "Insurance:Waiting", "ExitEntryPermit:Waiting", "PractisingLicence:Missing"], items);
     }
 
     [Fact]
