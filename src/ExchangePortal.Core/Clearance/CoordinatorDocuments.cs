@@ -63,8 +63,9 @@ public class CoordinatorDocuments(PortalDbContext db, ProgrammeClock clock, Publ
     private async Task<bool> CheckAsync(int applicationId, Guid documentId, uint version, string actorId,
         Func<ExchangeApplication, StoredDocument, Task> check, CancellationToken ct)
     {
+        // Only the pre-arrival papers are checked; the application's own papers were judged with the application.
         var document = await db.Documents.SingleOrDefaultAsync(d => d.Id == documentId && d.ApplicationId == applicationId
-            && d.Application!.Status != ApplicationStatus.Draft, ct);
+            && d.Application!.Status != ApplicationStatus.Draft && ClearanceRules.PreArrivalKinds.Contains(d.Kind), ct);
         if (document is null)
             return false;
         var application = await db.Applications.Include(a => a.Doctor).ThenInclude(d => d.User).Include(a => a.Cohort).Include(a => a.History)
