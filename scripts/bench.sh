@@ -115,6 +115,9 @@ for SCALE in $SCALES; do
         GROUP BY d.\"Email\" ORDER BY count(*) DESC, d.\"Email\" LIMIT 1")
     MINE=$("${PSQL[@]}" -d "$DB" -c "SELECT max(a.\"Id\") FROM \"Applications\" a JOIN \"Doctors\" d ON d.\"Id\" = a.\"DoctorId\" WHERE d.\"Email\" = '$APPLICANT'")
     REVIEW=$("${PSQL[@]}" -d "$DB" -c "SELECT \"Id\" FROM \"Applications\" WHERE \"Status\" = 'UnderReview' ORDER BY \"SubmittedAt\", \"Id\" LIMIT 1")
+    # The clearance board of the cohort with the most confirmed and arrived doctors.
+    CLEARANCE=$("${PSQL[@]}" -d "$DB" -c "SELECT \"CohortId\" FROM \"Applications\" WHERE \"Status\" IN ('Confirmed', 'InProgress')
+        GROUP BY \"CohortId\" ORDER BY count(*) DESC, \"CohortId\" LIMIT 1")
     # Fresh cookies every round: the portal revalidates the security stamp of a cookie older than 5 minutes (and
     # reissues it, which wrk does not keep), which would add the user's queries to every request of later rounds.
     declare -A COOKIE
@@ -136,6 +139,7 @@ for SCALE in $SCALES; do
         "coordinator-application|coordinator|/Coordinator/Applications/$REVIEW"
         "admin|admin|/Admin"
         "admin-reports|admin|/Admin/Reports"
+        "clearance|coordinator|/Coordinator/Cohorts/$CLEARANCE/Clearance"
     )
 
     run_wrk() { # NAME ROLE PATH SECONDS -> "BENCH ..." line

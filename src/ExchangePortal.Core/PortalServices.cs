@@ -53,6 +53,8 @@ public static class PortalServices
         .AddScoped<ApplicantDrafts>()
         .AddScoped<Doctors.ApplicantProfiles>()
         .AddScoped<Cohorts.CohortRoster>()
+        .AddScoped<Clearance.ClearanceBoard>()
+        .AddScoped<Clearance.CoordinatorDocuments>()
         .AddScoped<ApplicationReview>()
         .AddScoped<Notifications.OutboxDispatcher>()
         .AddScoped<Notifications.Reminders>()

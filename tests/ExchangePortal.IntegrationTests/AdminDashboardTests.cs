@@ -270,6 +270,8 @@ public class AdminDashboardTests(PortalFactory portal) : IClassFixture<PortalFac
     {
         var document = new StoredDocument(kind, $"{kind}.pdf", "application/pdf", Pdf, doctor.UserId, now, expiresOn);
         document.AttachTo(application);
+        // Readiness counts papers a coordinator verified (the clearance rule); these tests are about their dates.
+        document.Verify(doctor.UserId, now);
         db.Documents.Add(document);
     }
 }

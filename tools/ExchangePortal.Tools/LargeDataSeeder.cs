@@ -245,7 +245,7 @@ public class LargeDataSeeder(PortalDbContext db, ILookupNormalizer normalizer, P
         }, stopwatch, ct);
         await CopyAsync(connection, "ApplicationHistory", "Id ApplicationId From To ActorId At Comment", rows.History, WriteHistory, stopwatch, ct);
         await CopyAsync(connection, "Placements", "Id ApplicationId CohortLabId Supervisor StartsOn EndsOn OfferedAt ReleasedAt", rows.Placements, WritePlacement, stopwatch, ct);
-        await CopyAsync(connection, "Documents", "Id Kind FileName ContentType SizeBytes Sha256 UploadedById UploadedAt ExpiresOn ApplicationId AgreementId", rows.Documents, WriteDocument, stopwatch, ct);
+        await CopyAsync(connection, "Documents", "Id Kind FileName ContentType SizeBytes Sha256 UploadedById UploadedAt ExpiresOn ApplicationId AgreementId Verification", rows.Documents, WriteDocument, stopwatch, ct);
         await CopyAsync(connection, "DocumentContents", "DocumentId Bytes", rows.Documents, (w, d) =>
         {
             w.Write(d.Id, NpgsqlDbType.Uuid);
@@ -752,6 +752,8 @@ public class LargeDataSeeder(PortalDbContext db, ILookupNormalizer normalizer, P
         WriteNullable(w, d.ExpiresOn, NpgsqlDbType.Date);
         w.Write(r.ApplicationId, NpgsqlDbType.Integer);
         w.WriteNull();
+        // Three in four papers verified by a coordinator, the rest waiting: the clearance board and readiness have both.
+        w.Write((Math.Abs(r.Id.GetHashCode()) % 4 == 0 ? DocumentVerification.Waiting : DocumentVerification.Verified).ToString(), NpgsqlDbType.Varchar);
     }
 
     private static void WriteAudit(NpgsqlBinaryImporter w, AuditRow r)

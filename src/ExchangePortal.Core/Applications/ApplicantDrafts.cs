@@ -1,4 +1,5 @@
 using ExchangePortal.Core.Auditing;
+using ExchangePortal.Core.Clearance;
 using ExchangePortal.Core.Cohorts;
 using ExchangePortal.Core.Data;
 using ExchangePortal.Core.Data.Configurations;
@@ -16,7 +17,7 @@ public sealed record ApplyForm(int CohortId, string Cohort, DateOnly Application
     bool WindowOpen, List<LabOption> Labs, int? ApplicationId, ApplicationStatus? Status, string Plan,
     DateOnly? IntendedStartOn, DateOnly? IntendedEndOn, List<int> ChosenLabs);
 
-public sealed record Upload(DocumentKind Kind, string FileName, byte[] Bytes, DateOnly? ExpiresOn);
+public sealed record Upload(DocumentKind Kind, string FileName, byte[] Bytes, DateOnly? ExpiresOn, PermitEndorsement? Endorsement = null);
 
 /// <summary>An applicant writes a draft, attaches documents and submits; everything scoped to the signed-in doctor.</summary>
 public class ApplicantDrafts(PortalDbContext db, ProgrammeClock clock, PublicLinks links)
@@ -126,14 +127,19 @@ public class ApplicantDrafts(PortalDbContext db, ProgrammeClock clock, PublicLin
             return false;
         var detected = FileSniffer.Detect(upload.Bytes)
             ?? throw new DomainException("Upload a PDF, PNG or JPEG file; this file is none of them.");
-        if (SubmissionRules.WithExpiry.Contains(upload.Kind) && upload.Kind != DocumentKind.Insurance && upload.ExpiresOn is null)
+        var preArrival = ApplicationRules.Allows(ApplicationAction.RenewDocuments, application.Status);
+        // Before arrival every paper counts only with its expiry date; while drafting, insurance may come without one.
+        if (SubmissionRules.WithExpiry.Contains(upload.Kind) && (preArrival || upload.Kind != DocumentKind.Insurance) && upload.ExpiresOn is null)
             throw new DomainException($"Give the expiry date of your {upload.Kind.InSentence()}.");
         if (upload.ExpiresOn is { } expires && expires <= clock.Today)
             throw new DomainException("This document has already expired.");
-        var previous = await db.Documents.Where(d => d.ApplicationId == applicationId && d.Kind == upload.Kind).ToListAsync(ct);
+        // After the offer a verified paper stays until its new version is verified; an unverified one is simply replaced.
+        var previous = await db.Documents.Where(d => d.ApplicationId == applicationId && d.Kind == upload.Kind
+            && !(preArrival && d.Verification == DocumentVerification.Verified)).ToListAsync(ct);
         db.Documents.RemoveRange(previous);
         var document = new StoredDocument(upload.Kind, Path.ChangeExtension(Path.GetFileName(upload.FileName), detected.Extension),
             detected.ContentType, upload.Bytes, userId, clock.Now, upload.ExpiresOn);
+        document.SetEndorsement(upload.Endorsement);
         document.AttachTo(application);
         db.Documents.Add(document);
         await db.SaveChangesAsync(ct);
@@ -145,8 +151,10 @@ public class ApplicantDrafts(PortalDbContext db, ProgrammeClock clock, PublicLin
     {
         var document = await db.Documents
             .SingleOrDefaultAsync(d => d.Id == documentId && d.ApplicationId == applicationId && d.Application!.Doctor.UserId == userId, ct);
-        if (document is null || await EditableAsync(applicationId, userId, document.Kind, ct) is null)
+        if (document is null || await EditableAsync(applicationId, userId, document.Kind, ct) is not { } application)
             return false;
+        if (document.Verification == DocumentVerification.Verified && ApplicationRules.Allows(ApplicationAction.RenewDocuments, application.Status))
+            throw new DomainException("A verified document stays until its new version is verified; upload the new version instead.");
         db.Documents.Remove(document);
         await db.SaveChangesAsync(ct);
         return true;
@@ -163,11 +171,18 @@ public class ApplicantDrafts(PortalDbContext db, ProgrammeClock clock, PublicLin
         var application = await db.Applications.SingleOrDefaultAsync(a => a.Id == applicationId && a.Doctor.UserId == userId, ct);
         if (application is null)
             return null;
-        if (!ApplicationRules.Allows(kind == DocumentKind.EndOfStayReport ? ApplicationAction.FileReport : ApplicationAction.ChangeDocuments,
-                application.Status))
-            throw new DomainException(kind == DocumentKind.EndOfStayReport
-                ? "The end-of-stay report is filed during the stay."
-                : "Documents can be changed only while the application is a draft or changes are requested.");
+        if (kind == DocumentKind.EndOfStayReport)
+        {
+            if (!ApplicationRules.Allows(ApplicationAction.FileReport, application.Status))
+                throw new DomainException("The end-of-stay report is filed during the stay.");
+        }
+        else if (ApplicationRules.Allows(ApplicationAction.RenewDocuments, application.Status))
+        {
+            if (!ClearanceRules.PreArrivalKinds.Contains(kind))
+                throw new DomainException("After the offer, upload your pre-arrival documents: passport or travel permit, insurance, Exit-Entry Permit, visa or entry permit, practising licence.");
+        }
+        else if (!ApplicationRules.Allows(ApplicationAction.ChangeDocuments, application.Status))
+            throw new DomainException("Documents can be changed only while the application is a draft or changes are requested.");
         return application;
     }
 }

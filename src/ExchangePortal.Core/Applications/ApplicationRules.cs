@@ -20,6 +20,8 @@ public enum ApplicationAction
     Withdraw,
     Cancel,
     NameSupervisor,
+    RenewDocuments,
+    VerifyDocuments,
 }
 
 /// <summary>
@@ -51,6 +53,9 @@ public static class ApplicationRules
         ],
         [ApplicationAction.Cancel] = [ApplicationStatus.Confirmed, ApplicationStatus.InProgress],
         [ApplicationAction.NameSupervisor] = [ApplicationStatus.Offered, ApplicationStatus.Confirmed, ApplicationStatus.InProgress],
+        // From the offer until the stay ends the applicant uploads pre-arrival documents and a coordinator checks them.
+        [ApplicationAction.RenewDocuments] = [ApplicationStatus.Offered, ApplicationStatus.Confirmed, ApplicationStatus.InProgress],
+        [ApplicationAction.VerifyDocuments] = [ApplicationStatus.Offered, ApplicationStatus.Confirmed, ApplicationStatus.InProgress],
     };
 
     /// <summary>The statuses <paramref name="action"/> is allowed from.</summary>

@@ -222,6 +222,14 @@ public class ExchangeApplication
         MoveTo(ApplicationStatus.Cancelled, actorId, now, why);
     }
 
+    /// <summary>A coordinator verified or returned one of the pre-arrival documents: written to the history, the status unchanged.</summary>
+    public void RecordDocumentCheck(string comment, string actorId, DateTimeOffset now)
+    {
+        Require("check the documents of", ApplicationAction.VerifyDocuments);
+        _history.Add(new ApplicationStatusChange(Status, Status, actorId, now, comment));
+        UpdatedAt = now;
+    }
+
     private bool TakesPartInCohort(CohortLab lab) =>
         lab.CohortId != 0 && CohortId != 0 ? lab.CohortId == CohortId : ReferenceEquals(lab.Cohort, Cohort);
 

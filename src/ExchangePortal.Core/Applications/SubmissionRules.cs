@@ -7,7 +7,7 @@ internal static class SubmissionRules
 {
     public static readonly DocumentKind[] Required = [DocumentKind.Cv, DocumentKind.PractisingLicence, DocumentKind.NominationLetter];
 
-    public static readonly DocumentKind[] WithExpiry = [DocumentKind.PractisingLicence, DocumentKind.TravelDocument, DocumentKind.Insurance, DocumentKind.VisaOrEntryPermit];
+    public static readonly DocumentKind[] WithExpiry = [DocumentKind.PractisingLicence, DocumentKind.TravelDocument, DocumentKind.Insurance, DocumentKind.VisaOrEntryPermit, DocumentKind.ExitEntryPermit];
 
     /// <summary>Drafts may start at once; submitting waits until the applicant's address is proven (self-registration).</summary>
     public const string ConfirmEmail = "Confirm your email address: follow the link in the email we sent you when you registered.";

@@ -21,7 +21,8 @@ public sealed record LabSeatPlan(int HostLabId, int Seats);
 
 /// <summary>What a coordinator enters about a cohort: its name, dates, capacity and the labs taking part with their seats.</summary>
 public sealed record CohortPlan(string Name, DateOnly ApplicationOpensOn, DateOnly ApplicationClosesOn, DateOnly StartsOn,
-    DateOnly EndsOn, int Capacity, bool RequiresEndorsement, IReadOnlyList<LabSeatPlan> Labs);
+    DateOnly EndsOn, int Capacity, bool RequiresEndorsement, IReadOnlyList<LabSeatPlan> Labs,
+    IReadOnlyList<Documents.DocumentKind>? ClearanceKinds = null);
 
 /// <summary>A lab the form offers: taking part or not, its seats, and the seats already taken in this cohort.</summary>
 public sealed record CohortLabOption(int HostLabId, string Name, bool TakesPart, int Seats, int SeatsTaken);
@@ -133,6 +134,8 @@ public class CohortAdministration(PortalDbContext db, ProgrammeClock clock)
         var cohort = new ExchangeCohort(agreement, plan.Name, plan.ApplicationOpensOn, plan.ApplicationClosesOn, plan.StartsOn,
             plan.EndsOn, plan.Capacity, plan.RequiresEndorsement);
         cohort.Replan(plan.Capacity, await LabsOfAsync(agreement.UniversityId, plan.Labs, [], ct), new HashSet<int>());
+        if (plan.ClearanceKinds is { } kinds)
+            cohort.RequireForClearance(kinds);
         db.Cohorts.Add(cohort);
         db.Milestones.AddRange(cohort.KeyDateMilestones());
         await db.SaveChangesAsync(ct);
@@ -185,6 +188,8 @@ public class CohortAdministration(PortalDbContext db, ProgrammeClock clock)
         cohort.Reschedule(plan.ApplicationOpensOn, plan.ApplicationClosesOn, plan.StartsOn, plan.EndsOn);
         cohort.SetRequiresEndorsement(plan.RequiresEndorsement);
         cohort.Replan(plan.Capacity, labs, chosen.ToHashSet());
+        if (plan.ClearanceKinds is { } kinds)
+            cohort.RequireForClearance(kinds);
         var milestones = await db.Milestones.Where(m => m.CohortId == id && m.Source != MilestoneSource.Manual).ToListAsync(ct);
         foreach (var milestone in milestones)
             milestone.FollowCohort(cohort);
@@ -219,10 +224,11 @@ public class CohortAdministration(PortalDbContext db, ProgrammeClock clock)
     }
 
     private IQueryable<ExchangeCohort> WithLabs() => db.Cohorts.Include(c => c.Agreement)
-        .Include(c => c.Labs).ThenInclude(l => l.HostLab).AsSplitQuery();
+        .Include(c => c.Labs).ThenInclude(l => l.HostLab).Include(c => c.ClearanceItems).AsSplitQuery();
 
     private static CohortPlan PlanOf(ExchangeCohort c) => new(c.Name, c.ApplicationOpensOn, c.ApplicationClosesOn, c.StartsOn,
-        c.EndsOn, c.Capacity, c.RequiresEndorsement, c.Labs.Select(l => new LabSeatPlan(l.HostLabId, l.Seats)).ToList());
+        c.EndsOn, c.Capacity, c.RequiresEndorsement, c.Labs.Select(l => new LabSeatPlan(l.HostLabId, l.Seats)).ToList(),
+        c.ClearanceItems.Select(i => i.Kind).ToList());
 
     // The xmin of the cohort row and of its seat rows: any committed change to them makes the form stale.
     private static string Stamp(ExchangeCohort c) =>

@@ -32,6 +32,8 @@ public class ExchangeCohort : Auditing.IFieldAudited
     public DateTimeOffset? CancelledAt { get; private set; }
     public IReadOnlyList<CohortLab> Labs => _labs;
     private readonly List<CohortLab> _labs = [];
+    public IReadOnlyList<CohortClearanceItem> ClearanceItems => _clearanceItems;
+    private readonly List<CohortClearanceItem> _clearanceItems = [];
 
     private ExchangeCohort() { }
 
@@ -46,6 +48,17 @@ public class ExchangeCohort : Auditing.IFieldAudited
         Capacity = capacity;
         RequiresEndorsement = requiresEndorsement;
         Reschedule(opensOn, closesOn, startsOn, endsOn);
+        RequireForClearance(Clearance.ClearanceRules.DefaultRequired);
+    }
+
+    /// <summary>The documents each confirmed doctor must have verified before arrival (<see cref="Clearance.ClearanceRules"/>).</summary>
+    public void RequireForClearance(IReadOnlyCollection<Documents.DocumentKind> kinds)
+    {
+        if (kinds.Any(k => !Clearance.ClearanceRules.PreArrivalKinds.Contains(k)))
+            throw new DomainException("Choose the required documents from the list of pre-arrival documents.");
+        _clearanceItems.RemoveAll(i => !kinds.Contains(i.Kind));
+        foreach (var kind in kinds.Distinct().Where(k => _clearanceItems.All(i => i.Kind != k)))
+            _clearanceItems.Add(new CohortClearanceItem(kind));
     }
 
     public void Rename(string name)
@@ -168,6 +181,7 @@ public class ExchangeCohort : Auditing.IFieldAudited
             Shift(ApplicationClosesOn), Shift(StartsOn), Shift(EndsOn), Capacity, RequiresEndorsement);
         foreach (var lab in Labs.Where(l => l.HostLab.IsActive))
             copy.AddLab(lab.HostLab, lab.Seats);
+        copy.RequireForClearance(ClearanceItems.Select(i => i.Kind).ToList());
         return copy;
     }
 

@@ -15,6 +15,26 @@ public enum DocumentKind
     VisaOrEntryPermit,
     SignedAgreement,
     EndOfStayReport,
+    ExitEntryPermit,
+}
+
+/// <summary>Where a document stands with the university: waiting for a coordinator, verified, or returned with a reason.</summary>
+public enum DocumentVerification
+{
+    Waiting,
+    Verified,
+    Returned,
+}
+
+/// <summary>The endorsement (签注) on a mainland Exit-Entry Permit for travelling to Hong Kong and Macao.</summary>
+public enum PermitEndorsement
+{
+    Business,
+    Other,
+    Stay,
+    IndividualVisit,
+    GroupTour,
+    VisitingRelatives,
 }
 
 public static class DocumentKinds
@@ -30,14 +50,34 @@ public static class DocumentKinds
         DocumentKind.VisaOrEntryPermit => "Visa or entry permit",
         DocumentKind.SignedAgreement => "Signed agreement",
         DocumentKind.EndOfStayReport => "End-of-stay report",
+        DocumentKind.ExitEntryPermit => "Exit-Entry Permit for Hong Kong",
         _ => kind.ToString(),
+    };
+
+    public static string Describe(this PermitEndorsement endorsement) => endorsement switch
+    {
+        PermitEndorsement.Business => "Business (S)",
+        PermitEndorsement.Other => "Other (Q)",
+        PermitEndorsement.Stay => "Stay (D)",
+        PermitEndorsement.IndividualVisit => "Individual visit (G)",
+        PermitEndorsement.GroupTour => "Group tour (L)",
+        PermitEndorsement.VisitingRelatives => "Visiting relatives (T)",
+        _ => endorsement.ToString(),
+    };
+
+    public static string Describe(this DocumentVerification verification) => verification switch
+    {
+        DocumentVerification.Waiting => "Waiting for verification",
+        DocumentVerification.Verified => "Verified",
+        DocumentVerification.Returned => "Returned",
+        _ => verification.ToString(),
     };
 
     /// <summary>The kind inside a sentence: "practising licence", but "CV" stays "CV".</summary>
     public static string InSentence(this DocumentKind kind)
     {
         var words = kind.Describe();
-        return words.Length > 1 && char.IsUpper(words[1]) ? words : char.ToLowerInvariant(words[0]) + words[1..];
+        return kind == DocumentKind.ExitEntryPermit || words.Length > 1 && char.IsUpper(words[1]) ? words : char.ToLowerInvariant(words[0]) + words[1..];
     }
 }
 
@@ -61,6 +101,16 @@ public class StoredDocument
     public int? AgreementId { get; private set; }
     public Agreement? Agreement { get; private set; }
     public DocumentContent Content { get; private set; } = null!;
+
+    /// <summary>The endorsement type of an Exit-Entry Permit; null for every other kind.</summary>
+    public PermitEndorsement? Endorsement { get; private set; }
+    public DocumentVerification Verification { get; private set; }
+    public string? CheckedById { get; private set; }
+    public DateTimeOffset? CheckedAt { get; private set; }
+
+    /// <summary>Why a coordinator returned the document, as the applicant reads it.</summary>
+    public string? ReturnReason { get; private set; }
+    public uint Version { get; private set; }
 
     private StoredDocument() { }
 
@@ -90,6 +140,47 @@ public class StoredDocument
     }
 
     public void AttachTo(ExchangeApplication application) => Application = application;
+
+    public const int MaxReturnReasonLength = 1000;
+
+    public void SetEndorsement(PermitEndorsement? endorsement)
+    {
+        if (Kind == DocumentKind.ExitEntryPermit && endorsement is null)
+            throw new DomainException("Choose the endorsement type of your Exit-Entry Permit.");
+        Endorsement = Kind == DocumentKind.ExitEntryPermit ? endorsement : null;
+    }
+
+    /// <summary>A coordinator has checked the document against the original and finds it in order.</summary>
+    public void Verify(string actorId, DateTimeOffset now)
+    {
+        RequireWaiting();
+        Verification = DocumentVerification.Verified;
+        CheckedById = actorId;
+        CheckedAt = now;
+        ReturnReason = null;
+    }
+
+    /// <summary>A coordinator sends the document back to the applicant, saying what is wrong with it.</summary>
+    public void Return(string reason, string actorId, DateTimeOffset now)
+    {
+        RequireWaiting();
+        if (string.IsNullOrWhiteSpace(reason))
+            throw new DomainException("Please give a reason the applicant can act on.");
+        if (reason.Trim().Length > MaxReturnReasonLength)
+            throw new DomainException("The reason is longer than 1000 characters.");
+        Verification = DocumentVerification.Returned;
+        CheckedById = actorId;
+        CheckedAt = now;
+        ReturnReason = reason.Trim();
+    }
+
+    private void RequireWaiting()
+    {
+        if (Verification != DocumentVerification.Waiting)
+            throw new DomainException(Verification == DocumentVerification.Verified
+                ? "This document has already been verified."
+                : "This document has already been returned; the applicant will upload a new one.");
+    }
 
     public void AttachTo(Agreement agreement) => Agreement = agreement;
 }

@@ -83,7 +83,7 @@ internal static class ReminderEmails
         _ => "未达成",
     };
 
-    private static string KindZh(DocumentKind kind) => kind switch
+    internal static string KindZh(DocumentKind kind) => kind switch
     {
         DocumentKind.Cv => "简历",
         DocumentKind.PractisingLicence => "执业证书",
@@ -92,6 +92,7 @@ internal static class ReminderEmails
         DocumentKind.Insurance => "保险",
         DocumentKind.VisaOrEntryPermit => "签证或入境许可",
         DocumentKind.SignedAgreement => "已签署的协议",
+        DocumentKind.ExitEntryPermit => "往来港澳通行证",
         _ => "交流总结报告",
     };
 

@@ -1,5 +1,6 @@
 using ExchangePortal.Core.Agreements;
 using ExchangePortal.Core.Applications;
+using ExchangePortal.Core.Clearance;
 using ExchangePortal.Core.Data;
 using ExchangePortal.Core.Data.Configurations;
 using ExchangePortal.Core.Documents;
@@ -65,6 +66,15 @@ public class Reminders(PortalDbContext db, ProgrammeClock clock, PublicLinks lin
 
     private const int EvaluationChaseDays = 28;
 
+    /// <summary>The clearance reminder (30 or 7 days before arrival) a missing or returned item is owed; none after arrival.</summary>
+    public static int? ClearanceWindow(int daysToArrival) => daysToArrival switch
+    {
+        < 0 => null,
+        <= 7 => 7,
+        <= 30 => 30,
+        _ => null,
+    };
+
     /// <summary>Runs the reminders once the programme's clock has reached the given hour of the day; returns how many were queued.</summary>
     public async Task<int> RunDailyAsync(int hour, CancellationToken ct = default) =>
         clock.ToLocal(clock.Now).Hour >= hour ? await SendDueAsync(ct) : 0;
@@ -115,6 +125,9 @@ public class Reminders(PortalDbContext db, ProgrammeClock clock, PublicLinks lin
         }
         foreach (var o in await OffersLapsingAsync(today, now, ct))
             due.Add(($"offer:{o.ApplicationId}:lapses-{o.Window}:{o.RespondBy:yyyy-MM-dd}:{o.DoctorUserId}", () => OfferReminderEmails.Lapsing(o, links, now)));
+        foreach (var r in await ClearanceAsync(today, ct))
+            if (ClearanceWindow(r.ArrivesOn.DayNumber - today.DayNumber) is { } window)
+                due.Add(($"clearance:{r.ApplicationId}:{r.Item.Kind}:arrives-{window}:{r.ArrivesOn:yyyy-MM-dd}", () => ClearanceEmails.Reminder(r, window, links, now)));
         if (due.Count == 0)
             return 0;
 
@@ -203,6 +216,33 @@ public class Reminders(PortalDbContext db, ProgrammeClock clock, PublicLinks lin
         return offers.Select(o => o with { RespondBy = DateOnly.FromDateTime(clock.ToLocal(o.Deadline).DateTime) })
             .Select(o => o with { Window = OfferWindow(o.RespondBy.DayNumber - today.DayNumber) ?? 0 })
             .Where(o => o.Window > 0)
+            .ToList();
+    }
+
+    /// <summary>The required pre-arrival items still missing or returned of confirmed doctors arriving within 30 days (<see cref="ClearanceRules"/>).</summary>
+    private async Task<List<ClearanceReminder>> ClearanceAsync(DateOnly today, CancellationToken ct)
+    {
+        var (horizon, kinds) = (today.AddDays(30), ClearanceRules.PreArrivalKinds);
+        var arriving = await db.Applications.AsNoTracking()
+            .Where(a => a.Status == ApplicationStatus.Confirmed && a.Placement != null && a.Placement.StartsOn >= today && a.Placement.StartsOn <= horizon)
+            .Select(a => new
+            {
+                a.Id,
+                Cohort = a.Cohort.Name,
+                a.Placement!.StartsOn,
+                a.Placement.EndsOn,
+                a.Doctor.UserId,
+                a.Doctor.FullName,
+                a.Doctor.Email,
+                a.Doctor.User.PreferredCulture,
+                Required = a.Cohort.ClearanceItems.Select(i => i.Kind).ToList(),
+                Documents = db.Documents.Where(d => d.ApplicationId == a.Id && kinds.Contains(d.Kind))
+                    .Select(d => new ClearanceDocument(d.Id, d.Kind, d.Verification, d.ExpiresOn, d.UploadedAt, d.ReturnReason)).ToList(),
+            })
+            .AsSplitQuery().ToListAsync(ct);
+        return arriving.SelectMany(a => ClearanceRules.StatesOf(a.Required, a.Documents, a.EndsOn)
+                .Where(i => i.State is ClearanceState.Missing or ClearanceState.Returned)
+                .Select(i => new ClearanceReminder(a.Id, a.Cohort, a.StartsOn, a.UserId, a.FullName, a.Email, a.PreferredCulture, i)))
             .ToList();
     }
 

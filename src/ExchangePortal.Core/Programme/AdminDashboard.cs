@@ -38,6 +38,7 @@ public class AdminDashboard(PortalDbContext db, ProgrammeClock clock)
     public async Task<DashboardView> GetAsync(CancellationToken ct = default)
     {
         var today = clock.Today;
+        var cleared = Clearance.ClearanceRules.Cleared(db.Documents);
         var cohorts = await db.Cohorts.AsNoTracking()
             .Where(c => c.Status == CohortStatus.Open || c.Status == CohortStatus.Reviewing || c.Status == CohortStatus.InProgress)
             .OrderBy(c => c.StartsOn)
@@ -50,16 +51,11 @@ public class AdminDashboard(PortalDbContext db, ProgrammeClock clock)
                 c.EndsOn,
                 c.Capacity,
                 SeatsTaken = c.Labs.Sum(l => l.SeatsTaken),
-                // Readiness: of the confirmed and running stays, those whose three papers are all valid through the stay's
-                // last day. A paper without an expiry date counts as not shown valid (uploads of these kinds require one).
+                // Readiness: of the confirmed and running stays, those cleared by the rule the clearance board shows.
                 Confirmed = db.Applications.Count(a => a.CohortId == c.Id
                     && (a.Status == ApplicationStatus.Confirmed || a.Status == ApplicationStatus.InProgress)),
-                Ready = db.Applications.Count(a => a.CohortId == c.Id
-                    && (a.Status == ApplicationStatus.Confirmed || a.Status == ApplicationStatus.InProgress)
-                    && a.Placement != null
-                    && db.Documents.Any(d => d.ApplicationId == a.Id && d.Kind == DocumentKind.PractisingLicence && d.ExpiresOn >= a.Placement.EndsOn)
-                    && db.Documents.Any(d => d.ApplicationId == a.Id && d.Kind == DocumentKind.TravelDocument && d.ExpiresOn >= a.Placement.EndsOn)
-                    && db.Documents.Any(d => d.ApplicationId == a.Id && d.Kind == DocumentKind.Insurance && d.ExpiresOn >= a.Placement.EndsOn)),
+                Ready = db.Applications.Where(a => a.CohortId == c.Id
+                    && (a.Status == ApplicationStatus.Confirmed || a.Status == ApplicationStatus.InProgress)).Count(cleared),
             })
             .ToListAsync(ct);
         var cohortIds = cohorts.Select(c => c.Id).ToList();

@@ -16,6 +16,11 @@ internal class StoredDocumentConfiguration : IEntityTypeConfiguration<StoredDocu
         builder.HasOne(d => d.UploadedBy).WithMany().HasForeignKey(d => d.UploadedById).IsRequired(false).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(d => d.Application).WithMany().HasForeignKey(d => d.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(d => d.Content).WithOne().HasForeignKey<DocumentContent>(c => c.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(d => d.Version).IsRowVersion();
+        // Documents uploaded before verification existed wait for a coordinator like any new one.
+        builder.Property(d => d.Verification).HasDefaultValue(DocumentVerification.Waiting);
+        builder.Property(d => d.ReturnReason).HasMaxLength(StoredDocument.MaxReturnReasonLength);
+        builder.HasOne<Users.PortalUser>().WithMany().HasForeignKey(d => d.CheckedById).IsRequired(false).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(d => new { d.ApplicationId, d.Kind });
         builder.HasIndex(d => d.AgreementId);
         builder.HasIndex(d => d.ExpiresOn).HasFilter("\"ExpiresOn\" IS NOT NULL");

@@ -14,6 +14,7 @@ internal class ExchangeCohortConfiguration : IEntityTypeConfiguration<ExchangeCo
         builder.Property(c => c.CancellationReason).HasMaxLength(ExchangeCohort.MaxCancellationReasonLength);
         builder.HasOne(c => c.Agreement).WithMany().HasForeignKey(c => c.AgreementId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(c => c.Labs).WithOne(l => l.Cohort).HasForeignKey(l => l.CohortId);
+        builder.HasMany(c => c.ClearanceItems).WithOne().HasForeignKey(i => i.CohortId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(c => new { c.Status, c.ApplicationClosesOn });
         builder.HasIndex(c => new { c.AgreementId, c.StartsOn });
     }
@@ -28,5 +29,14 @@ internal class CohortLabConfiguration : IEntityTypeConfiguration<CohortLab>
         builder.HasIndex(l => new { l.CohortId, l.HostLabId }).IsUnique();
         builder.HasIndex(l => l.HostLabId);
         builder.ToTable(t => t.HasCheckConstraint("CK_CohortLabs_SeatsTaken", "\"SeatsTaken\" >= 0 AND \"SeatsTaken\" <= \"Seats\""));
+    }
+}
+
+internal class CohortClearanceItemConfiguration : IEntityTypeConfiguration<CohortClearanceItem>
+{
+    public void Configure(EntityTypeBuilder<CohortClearanceItem> builder)
+    {
+        builder.ToTable("CohortClearanceItems");
+        builder.HasKey(i => new { i.CohortId, i.Kind });
     }
 }

@@ -575,6 +575,20 @@ namespace ExchangePortal.Core.Data.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("ExchangePortal.Core.Cohorts.CohortClearanceItem", b =>
+                {
+                    b.Property<int>("CohortId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("CohortId", "Kind");
+
+                    b.ToTable("CohortClearanceItems", (string)null);
+                });
+
             modelBuilder.Entity("ExchangePortal.Core.Cohorts.CohortLab", b =>
                 {
                     b.Property<int>("Id")
@@ -794,10 +808,20 @@ namespace ExchangePortal.Core.Data.Migrations
                     b.Property<int?>("ApplicationId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("CheckedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CheckedById")
+                        .HasColumnType("text");
+
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Endorsement")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<DateOnly?>("ExpiresOn")
                         .HasColumnType("date");
@@ -811,6 +835,10 @@ namespace ExchangePortal.Core.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
@@ -827,9 +855,24 @@ namespace ExchangePortal.Core.Data.Migrations
                     b.Property<string>("UploadedById")
                         .HasColumnType("text");
 
+                    b.Property<string>("Verification")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasDefaultValue("Waiting");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AgreementId");
+
+                    b.HasIndex("CheckedById");
 
                     b.HasIndex("ExpiresOn")
                         .HasFilter("\"ExpiresOn\" IS NOT NULL");
@@ -1902,6 +1945,15 @@ namespace ExchangePortal.Core.Data.Migrations
                     b.Navigation("Owner");
                 });
 
+            modelBuilder.Entity("ExchangePortal.Core.Cohorts.CohortClearanceItem", b =>
+                {
+                    b.HasOne("ExchangePortal.Core.Cohorts.ExchangeCohort", null)
+                        .WithMany("ClearanceItems")
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ExchangePortal.Core.Cohorts.CohortLab", b =>
                 {
                     b.HasOne("ExchangePortal.Core.Cohorts.ExchangeCohort", "Cohort")
@@ -1970,6 +2022,11 @@ namespace ExchangePortal.Core.Data.Migrations
                         .WithMany()
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("ExchangePortal.Core.Users.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("CheckedById")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("ExchangePortal.Core.Users.PortalUser", "UploadedBy")
                         .WithMany()
@@ -2162,6 +2219,8 @@ namespace ExchangePortal.Core.Data.Migrations
 
             modelBuilder.Entity("ExchangePortal.Core.Cohorts.ExchangeCohort", b =>
                 {
+                    b.Navigation("ClearanceItems");
+
                     b.Navigation("Labs");
                 });
 

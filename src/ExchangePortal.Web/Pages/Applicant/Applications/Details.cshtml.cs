@@ -1,3 +1,4 @@
+using ExchangePortal.Core.Clearance;
 using ExchangePortal.Core.Applications;
 using ExchangePortal.Core.Stays;
 using Microsoft.AspNetCore.Mvc;
@@ -5,10 +6,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ExchangePortal.Web.Pages.Applicant.Applications;
 
-public class DetailsModel(ApplicantApplications applications, ApplicantDrafts drafts, StayOutcomes outcomes) : PageModel
+public class DetailsModel(ApplicantApplications applications, ApplicantDrafts drafts, StayOutcomes outcomes, ClearanceBoard clearance) : PageModel
 {
     public MyApplicationDetails Application { get; private set; } = null!;
     public StayEnd? Stay { get; private set; }
+    public IReadOnlyList<ClearanceItemState> Clearance { get; private set; } = [];
 
     // One property per form, bound by the handler's parameter of the same name.
     public ResubmitInput Resubmit { get; set; } = new();
@@ -45,6 +47,7 @@ public class DetailsModel(ApplicantApplications applications, ApplicantDrafts dr
             return NotFound();
         (Application, Stay) = (details, await outcomes.ForApplicantAsync(id, User.UserId(), ct));
         Resubmit = new() { Plan = details.Plan };
+        Clearance = await clearance.ForApplicantAsync(id, User.UserId(), ct);
         return Page();
     }
 }

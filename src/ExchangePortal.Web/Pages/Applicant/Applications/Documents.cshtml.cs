@@ -1,4 +1,5 @@
 using ExchangePortal.Core.Applications;
+using ExchangePortal.Core.Clearance;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -8,9 +9,10 @@ namespace ExchangePortal.Web.Pages.Applicant.Applications;
 [RequestSizeLimit(12 * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = 12 * 1024 * 1024)]
 [EnableRateLimiting(RateLimits.FormPosts)]
-public class DocumentsModel(ApplicantApplications applications, ApplicantDrafts drafts) : PageModel
+public class DocumentsModel(ApplicantApplications applications, ApplicantDrafts drafts, ClearanceBoard clearance) : PageModel
 {
     public MyApplicationDetails Application { get; private set; } = null!;
+    public IReadOnlyList<ClearanceItemState> Clearance { get; private set; } = [];
 
     // Bound by the upload handler's parameter only, so deleting a document never checks the upload form.
     public UploadInput Input { get; set; } = new();
@@ -34,7 +36,7 @@ public class DocumentsModel(ApplicantApplications applications, ApplicantDrafts 
         var details = await applications.GetAsync(id, User.UserId(), ct);
         if (details is null)
             return NotFound();
-        Application = details;
+        (Application, Clearance) = (details, await clearance.ForApplicantAsync(id, User.UserId(), ct));
         return Page();
     }
 }

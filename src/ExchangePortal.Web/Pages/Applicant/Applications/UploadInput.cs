@@ -18,11 +18,14 @@ public class UploadInput
     [Display(Name = "Expires on (licence, passport, permit, insurance)")]
     public DateOnly? ExpiresOn { get; set; }
 
+    [Display(Name = "Endorsement (Exit-Entry Permit only)")]
+    public PermitEndorsement? Endorsement { get; set; }
+
     public async Task<Upload> ReadAsync(CancellationToken ct)
     {
         using var buffer = new MemoryStream();
         await File!.CopyToAsync(buffer, ct);
-        return new Upload(Kind!.Value, File.FileName, buffer.ToArray(), ExpiresOn);
+        return new Upload(Kind!.Value, File.FileName, buffer.ToArray(), ExpiresOn, Endorsement);
     }
 }
 

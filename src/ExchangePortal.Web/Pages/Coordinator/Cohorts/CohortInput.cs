@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using ExchangePortal.Core.Clearance;
 using ExchangePortal.Core.Cohorts;
+using ExchangePortal.Core.Documents;
 
 namespace ExchangePortal.Web.Pages.Coordinator.Cohorts;
 
@@ -41,9 +43,12 @@ public class CohortInput
 
     public List<LabSeatsInput> Labs { get; set; } = [];
 
+    public List<ClearanceKindInput> Clearance { get; set; } = ClearanceKindInput.From(ClearanceRules.DefaultRequired);
+
     public CohortPlan ToPlan() => new(Name, ApplicationOpensOn!.Value, ApplicationClosesOn!.Value, StartsOn!.Value, EndsOn!.Value,
         Capacity!.Value, RequiresEndorsement,
-        Labs.Where(l => l.TakesPart).Select(l => new LabSeatPlan(l.HostLabId, l.Seats ?? 0)).ToList());
+        Labs.Where(l => l.TakesPart).Select(l => new LabSeatPlan(l.HostLabId, l.Seats ?? 0)).ToList(),
+        Clearance.Where(c => c.Required).Select(c => c.Kind).ToList());
 
     public static CohortInput From(CohortPlan plan, IEnumerable<CohortLabOption> labs) => new()
     {
@@ -55,6 +60,7 @@ public class CohortInput
         Capacity = plan.Capacity,
         RequiresEndorsement = plan.RequiresEndorsement,
         Labs = LabSeatsInput.From(labs),
+        Clearance = ClearanceKindInput.From(plan.ClearanceKinds ?? ClearanceRules.DefaultRequired),
     };
 }
 
@@ -100,4 +106,15 @@ public class LabSeatsInput
         Seats = l.Seats,
         SeatsTaken = l.SeatsTaken,
     }).ToList();
+}
+
+/// <summary>One pre-arrival document the cohort may require before arrival (the clearance board's columns).</summary>
+public class ClearanceKindInput
+{
+    public DocumentKind Kind { get; set; }
+
+    public bool Required { get; set; }
+
+    public static List<ClearanceKindInput> From(IReadOnlyCollection<DocumentKind> required) =>
+        ClearanceRules.PreArrivalKinds.Select(k => new ClearanceKindInput { Kind = k, Required = required.Contains(k) }).ToList();
 }
