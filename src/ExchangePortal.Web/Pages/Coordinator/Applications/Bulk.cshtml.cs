@@ -34,6 +34,11 @@ public class BulkModel(CoordinatorSelections selections, IStringLocalizer<Shared
     public async Task<IActionResult> OnPostExportExcelAsync(int[] ids, CancellationToken ct) => Refuse(ids)
         ?? await this.ExcelAsync("applications-selected", (await selections.ExportAsync(ids, User.UserId(), "xlsx", ct)).Select(ApplicationLine.Of), ct);
 
+    /// <summary>"Send a message": the message page for the selection, addressed by the ids alone (POSTed here so the
+    /// antiforgery token and the versions stay out of the address).</summary>
+    public IActionResult OnPostMessage(int[] ids) => Refuse(ids)
+        ?? LocalRedirect("/Coordinator/Applications/Message?" + string.Join("&", ids.Distinct().Select(id => $"ids={id}")));
+
     private Task<IActionResult> ShowAsync() => Task.FromResult<IActionResult>(Page());
 
     /// <summary>An export of nothing, of too much, or of ids that are not numbers: this page with the message (400), no file.</summary>
