@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using ExchangePortal.Core.Stays;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -22,13 +23,14 @@ public class IndexModel(StayCertificates certificates) : PageModel
     /// <summary>Why the code given shows no certificate (an English resx key), shown above the form; null otherwise.</summary>
     public string? Problem { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string? code, VerifyInput input, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync([StringLength(40)] string? code, VerifyInput input, CancellationToken ct)
     {
         if (code is null)
             return Ask(input);
-        Certificate = await certificates.VerifyAsync(code, ct);
+        Certificate = ModelState.IsValid ? await certificates.VerifyAsync(code, ct) : null; // longer than any code: unknown
         if (Certificate is not null)
             return Page();
+        ModelState.Clear();
         Problem = UnknownCode;
         Input = new VerifyInput { Code = code.Length <= 40 ? code : null };
         Response.StatusCode = StatusCodes.Status404NotFound;
