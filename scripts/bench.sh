@@ -140,6 +140,7 @@ for SCALE in $SCALES; do
         "admin|admin|/Admin"
         "admin-reports|admin|/Admin/Reports"
         "clearance|coordinator|/Coordinator/Cohorts/$CLEARANCE/Clearance"
+        "own-data|applicant|/Account/Privacy"
     )
 
     run_wrk() { # NAME ROLE PATH SECONDS -> "BENCH ..." line
