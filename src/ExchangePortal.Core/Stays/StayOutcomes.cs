@@ -19,6 +19,11 @@ public sealed record StayEnd(bool ReportFiled, string? CertificateCode);
 /// <summary>What the review page shows about the end of a stay (university coordinators).</summary>
 public class StayOutcomes(PortalDbContext db)
 {
+    /// <summary>Whether an application in <paramref name="status"/> can have a stay's end to show: the report is filed during
+    /// the stay and the certificate issued with its completion (pages skip the query otherwise).</summary>
+    public static bool HasStayEnd(Applications.ApplicationStatus status) =>
+        status is Applications.ApplicationStatus.InProgress or Applications.ApplicationStatus.Completed;
+
     public Task<StayOutcome?> GetAsync(int applicationId, CancellationToken ct = default) =>
         db.Applications.AsNoTracking().Where(a => a.Id == applicationId && a.Placement != null)
             .Select(a => new StayOutcome(a.Placement!.Supervisor, a.Placement.SupervisorEmail,

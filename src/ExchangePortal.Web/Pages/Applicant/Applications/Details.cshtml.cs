@@ -45,9 +45,11 @@ public class DetailsModel(ApplicantApplications applications, ApplicantDrafts dr
         var details = await applications.GetAsync(id, User.UserId(), ct);
         if (details is null)
             return NotFound();
-        (Application, Stay) = (details, await outcomes.ForApplicantAsync(id, User.UserId(), ct));
+        // The stay's end and the papers before arrival are read only in the statuses that have them (a statement each).
+        Application = details;
+        Stay = StayOutcomes.HasStayEnd(details.Status) ? await outcomes.ForApplicantAsync(id, User.UserId(), ct) : null;
+        Clearance = details.Allows(ApplicationAction.RenewDocuments) ? await clearance.ForApplicantAsync(id, User.UserId(), ct) : [];
         Resubmit = new() { Plan = details.Plan };
-        Clearance = await clearance.ForApplicantAsync(id, User.UserId(), ct);
         return Page();
     }
 }

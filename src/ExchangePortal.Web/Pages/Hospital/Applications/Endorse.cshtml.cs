@@ -50,7 +50,7 @@ public class EndorseModel(HospitalApplications applications, StayOutcomes outcom
         var details = await applications.GetAsync(id, User.UserId(), ct, viewed);
         if (details is null)
             return NotFound();
-        (Application, Stay) = (details, await outcomes.ForHospitalAsync(id, User.UserId(), ct));
+        (Application, Stay) = (details, StayOutcomes.HasStayEnd(details.Status) ? await outcomes.ForHospitalAsync(id, User.UserId(), ct) : null);
         return Page();
     }
 }
