@@ -1,4 +1,5 @@
 using System.Net;
+using ExchangePortal.Core.Applications;
 using Microsoft.EntityFrameworkCore;
 
 namespace ExchangePortal.IntegrationTests;
@@ -59,5 +60,25 @@ public class SharedReadsTests(PortalFactory portal) : IClassFixture<PortalFactor
 
         var queue = await coordinator.GetPageAsync("/Coordinator");
         Assert.Contains(queue.Document.QuerySelectorAll("select[name='Filter.Lab'] option"), o => o.TextContent == "Shared Reads Lab");
+    }
+
+    [Fact]
+    public async Task Viewing_an_application_writes_only_its_audit_entry_and_keeps_the_kept_reads()
+    {
+        var coordinator = await portal.SignInAsync("coordinator@demo.local");
+        int id;
+        await using (var db = portal.NewDbContext())
+            id = await db.Applications.Where(a => a.Status == ApplicationStatus.UnderReview).Select(a => a.Id).FirstAsync();
+        await coordinator.GetAsync("/Coordinator");
+        portal.Sql.Reset();
+        await coordinator.GetAsync("/Coordinator");
+        var kept = portal.Sql.Count;
+
+        var review = await coordinator.GetPageAsync($"/Coordinator/Applications/{id}");
+        Assert.NotEmpty(review.Document.QuerySelectorAll("#labs-heading + table tbody tr")); // the cohort's labs, kept too
+        portal.Sql.Reset();
+        await coordinator.GetAsync("/Coordinator");
+
+        Assert.Equal(kept, portal.Sql.Count); // the view's audit entry did not discard the queue's filter options
     }
 }

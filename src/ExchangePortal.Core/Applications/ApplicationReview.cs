@@ -20,11 +20,18 @@ public sealed record HistoryRow(DateTimeOffset At, ApplicationStatus? From, Appl
 
 public sealed record PlacementRow(string Lab, string Supervisor, DateOnly StartsOn, DateOnly EndsOn, bool HoldsSeat);
 
-public sealed record ReviewDetails(int Id, uint Version, ApplicationStatus Status, bool EndorsementRequired, string Cohort,
+/// <summary>One lab of a cohort and its seats: the same for every application of the cohort.</summary>
+public sealed record CohortLabSeats(int CohortLabId, string Lab, string Department, int Seats, int SeatsTaken);
+
+public sealed record ReviewDetails(int Id, uint Version, ApplicationStatus Status, bool EndorsementRequired, int CohortId, string Cohort,
     DateOnly CohortStartsOn, DateOnly CohortEndsOn, ApplicantProfile Applicant, string Plan, DateOnly? IntendedStartOn,
     DateOnly? IntendedEndOn, DateTimeOffset? SubmittedAt, DateTimeOffset? OfferRespondBy, string? WaitlistedFor,
-    List<LabChoiceSeats> Labs, List<DocumentRow> Documents, List<HistoryRow> History, PlacementRow? Placement, string ApplicantUserId)
+    int?[] ChosenLabIds, List<DocumentRow> Documents, List<HistoryRow> History, PlacementRow? Placement, string ApplicantUserId)
 {
+    /// <summary>The cohort's labs with their seats, and the applicant's rank for each lab chosen (set by <see cref="ApplicationReview"/>
+    /// from <see cref="ChosenLabIds"/>: the lab chosen first, second and third, or null).</summary>
+    public IReadOnlyList<LabChoiceSeats> Labs { get; init; } = [];
+
     public bool Allows(ApplicationAction action) => ApplicationRules.Allows(action, Status, EndorsementRequired);
 
     /// <summary>Whether <paramref name="userId"/> is the applicant, who never decides on it (separation of duties).</summary>
@@ -32,34 +39,53 @@ public sealed record ReviewDetails(int Id, uint Version, ApplicationStatus Statu
 }
 
 /// <summary>What a university coordinator reads about one application, and its documents (every view audited).</summary>
-public class ApplicationReview(PortalDbContext db, ProgrammeClock clock)
+public class ApplicationReview(PortalDbContext db, SharedReads shared, ProgrammeClock clock)
 {
     /// <param name="hospitalId">When given, only an application of that hospital's staff is found (hospital coordinators).</param>
     /// <param name="viewerId">When given, the view is written to the audit trail with the ids of what the page shows.</param>
     public async Task<ReviewDetails?> GetAsync(int id, int? hospitalId = null, string? viewerId = null, CancellationToken ct = default)
     {
         var details = await DetailsOf(db, id, hospitalId, ct);
-        if (details is not null && viewerId is not null)
+        if (details is null)
+            return null;
+        // The cohort's labs and seats are the same for every application of the cohort: kept until the next saved change.
+        var labs = await shared.GetAsync<List<CohortLabSeats>>($"cohort-labs:{details.CohortId}", () => LabsOf(db, details.CohortId).ToListAsync(ct).AsTask());
+        details = details with
+        {
+            Labs = labs.Select(l => new LabChoiceSeats(l.CohortLabId, l.Lab, l.Department, l.Seats, l.SeatsTaken,
+                Array.IndexOf(details.ChosenLabIds, l.CohortLabId) is var i and >= 0 ? i + 1 : null)).ToList(),
+        };
+        if (viewerId is not null)
             await RecordViewAsync(details, viewerId, ct);
         return details;
     }
+
+    private static readonly Func<PortalDbContext, int, IAsyncEnumerable<CohortLabSeats>> LabsOf =
+        EF.CompileAsyncQuery((PortalDbContext db, int cohortId) => db.CohortLabs.AsNoTracking()
+            .Where(l => l.CohortId == cohortId)
+            .OrderBy(l => l.HostLab.Name)
+            .Select(l => new CohortLabSeats(l.Id, l.HostLab.Name, l.HostLab.Department, l.Seats, l.SeatsTaken)));
 
     // Compiled once: the page's projection is large, and translating it on every request showed in the profile.
     private static readonly Func<PortalDbContext, int, int?, CancellationToken, Task<ReviewDetails?>> DetailsOf =
         EF.CompileAsyncQuery((PortalDbContext db, int id, int? hospitalId, CancellationToken ct) => db.Applications.AsNoTracking().AsSplitQuery()
             .Where(a => a.Id == id && a.Status != ApplicationStatus.Draft)
             .Where(a => hospitalId == null || a.Doctor.HospitalId == hospitalId)
-            .Select(a => new ReviewDetails(a.Id, a.Version, a.Status, a.EndorsementRequired, a.Cohort.Name,
+            .Select(a => new ReviewDetails(a.Id, a.Version, a.Status, a.EndorsementRequired, a.CohortId, a.Cohort.Name,
                 a.Cohort.StartsOn, a.Cohort.EndsOn,
                 new ApplicantProfile(a.Doctor.FullName, a.Doctor.ChineseName, a.Doctor.Title, a.Doctor.Department, a.Doctor.Specialty,
                     a.Doctor.YearsOfPractice, a.Doctor.LicenceNumber, a.Doctor.Email, a.Doctor.Phone, a.Doctor.Languages, a.Doctor.Bio,
                     a.Doctor.Hospital.Name),
                 a.Plan, a.IntendedStartOn, a.IntendedEndOn, a.SubmittedAt, a.OfferRespondBy,
                 a.WaitlistedFor == null ? null : a.WaitlistedFor.HostLab.Name,
-                a.Cohort.Labs.OrderBy(l => l.HostLab.Name)
-                    .Select(l => new LabChoiceSeats(l.Id, l.HostLab.Name, l.HostLab.Department, l.Seats, l.SeatsTaken,
-                        a.LabChoices.Where(c => c.CohortLabId == l.Id).Select(c => (int?)c.Rank).FirstOrDefault()))
-                    .ToList(),
+                // The chosen labs by rank (at most ExchangeApplication.MaxLabChoices, 3) as columns of the main row rather than
+                // a statement of their own.
+                new[]
+                {
+                    a.LabChoices.Where(c => c.Rank == 1).Select(c => (int?)c.CohortLabId).FirstOrDefault(),
+                    a.LabChoices.Where(c => c.Rank == 2).Select(c => (int?)c.CohortLabId).FirstOrDefault(),
+                    a.LabChoices.Where(c => c.Rank == 3).Select(c => (int?)c.CohortLabId).FirstOrDefault(),
+                },
                 db.Documents.Where(d => d.ApplicationId == a.Id).OrderBy(d => d.Kind).ThenBy(d => d.UploadedAt)
                     .Select(d => new DocumentRow(d.Id, d.Kind, d.FileName, d.ContentType, d.SizeBytes, d.UploadedAt, d.ExpiresOn))
                     .ToList(),

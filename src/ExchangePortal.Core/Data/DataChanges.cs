@@ -1,4 +1,7 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using ExchangePortal.Core.Auditing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -14,20 +17,52 @@ public sealed class DataChanges : ISaveChangesInterceptor, IDbTransactionInterce
 {
     private long _version;
 
+    // The contexts whose save under way only adds audit entries (a page view, a download): no kept read shows those, so
+    // such a save keeps them (a coordinator reading applications would otherwise discard every kept read at each view).
+    private readonly ConditionalWeakTable<DbContext, object> _auditOnly = [];
+
     public long Version => Interlocked.Read(ref _version);
 
     public void Changed() => Interlocked.Increment(ref _version);
 
+    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Note(eventData.Context);
+        return result;
+    }
+
+    public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+        CancellationToken cancellationToken = default)
+    {
+        Note(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
     public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        Changed();
+        Saved(eventData.Context);
         return result;
     }
 
     public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        Changed();
+        Saved(eventData.Context);
         return ValueTask.FromResult(result);
+    }
+
+    private void Note(DbContext? context)
+    {
+        if (context is null)
+            return;
+        _auditOnly.Remove(context);
+        if (context.ChangeTracker.Entries().All(e => e.State is EntityState.Unchanged or EntityState.Detached || e.Entity is AuditEntry))
+            _auditOnly.Add(context, this);
+    }
+
+    private void Saved(DbContext? context)
+    {
+        if (context is null || !_auditOnly.Remove(context))
+            Changed();
     }
 
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Changed();
