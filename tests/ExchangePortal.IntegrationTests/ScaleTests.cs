@@ -27,6 +27,7 @@ public class ScaleTests(PortalFactory portal) : IClassFixture<PortalFactory>
             ("doctor2@demo.local", "/Applicant/Applications/{mine}/Documents"),
             ("doctor2@demo.local", "/Applicant/Apply/{cohort}"),
             ("doctor2@demo.local", "/Applicant/Profile"),
+            ("doctor2@demo.local", "/Account/Privacy"),
             ("admin@demo.local", "/Admin"),
             ("admin@demo.local", "/Admin/Stays"),
             ("admin@demo.local", "/Admin/Reports"),
