@@ -14,9 +14,12 @@ public sealed record MyApplicationRow(int Id, string Cohort, ApplicationStatus S
 public sealed record ApplicantOverview(string FullName, string Hospital, IReadOnlyList<MyApplicationRow> Applications);
 
 public sealed record MyApplicationDetails(int Id, uint Version, ApplicationStatus Status, bool EndorsementRequired, int CohortId, string Cohort,
-    DateOnly CohortClosesOn, DateOnly CohortEndsOn, string Plan, DateTimeOffset? OfferRespondBy, string? LatestComment, List<string> LabChoices, PlacementRow? Placement,
+    DateOnly CohortClosesOn, DateOnly CohortEndsOn, string Plan, DateTimeOffset? OfferRespondBy, string? LatestComment, string?[] LabsByRank, PlacementRow? Placement,
     List<HistoryRow> History, List<DocumentRow> Documents)
 {
+    /// <summary>The labs chosen, first choice first (<see cref="LabsByRank"/>: the lab of rank 1, 2 and 3, or null).</summary>
+    public IReadOnlyList<string> LabChoices { get; } = LabsByRank.OfType<string>().ToList();
+
     public (WaitingFor Who, string What) Next => NextStep.For(Status, EndorsementRequired);
 
     public bool Allows(ApplicationAction action) => ApplicationRules.Allows(action, Status, EndorsementRequired);
@@ -78,7 +81,13 @@ public class ApplicantApplications(PortalDbContext db, SeatDesk seats, Programme
             .Select(a => new MyApplicationDetails(a.Id, a.Version, a.Status, a.EndorsementRequired, a.CohortId, a.Cohort.Name,
                 a.Cohort.ApplicationClosesOn, a.Cohort.EndsOn, a.Plan, a.OfferRespondBy,
                 a.History.OrderByDescending(h => h.At).ThenByDescending(h => h.Id).Select(h => h.Comment).FirstOrDefault(),
-                a.LabChoices.OrderBy(c => c.Rank).Select(c => c.CohortLab.HostLab.Name).ToList(),
+                // One column per rank (at most ExchangeApplication.MaxLabChoices) rather than a statement of their own.
+                new[]
+                {
+                    a.LabChoices.Where(c => c.Rank == 1).Select(c => c.CohortLab.HostLab.Name).FirstOrDefault(),
+                    a.LabChoices.Where(c => c.Rank == 2).Select(c => c.CohortLab.HostLab.Name).FirstOrDefault(),
+                    a.LabChoices.Where(c => c.Rank == 3).Select(c => c.CohortLab.HostLab.Name).FirstOrDefault(),
+                },
                 a.Placement == null ? null : new PlacementRow(a.Placement.CohortLab.HostLab.Name, a.Placement.Supervisor,
                     a.Placement.StartsOn, a.Placement.EndsOn, a.Placement.ReleasedAt == null),
                 a.History.OrderBy(h => h.At).ThenBy(h => h.Id)

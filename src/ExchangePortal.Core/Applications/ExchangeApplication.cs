@@ -6,7 +6,7 @@ namespace ExchangePortal.Core.Applications;
 /// <summary>One doctor's application to one cohort, and the state machine it moves through.</summary>
 public class ExchangeApplication
 {
-    // ApplicationReview reads the choices as one column per rank: change it with this.
+    // ApplicationReview and ApplicantApplications read the choices as one column per rank: change them with this.
     public const int MaxLabChoices = 3;
 
     public int Id { get; private set; }
