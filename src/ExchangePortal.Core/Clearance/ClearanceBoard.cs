@@ -19,7 +19,7 @@ public sealed record ClearanceBoardView(int CohortId, string Cohort, IReadOnlyLi
 public class ClearanceBoard(PortalDbContext db, ProgrammeClock clock)
 {
     private sealed record BoardedDoctor(int ApplicationId, int CohortId, string Doctor, string Hospital, ApplicationStatus Status, DateOnly ArrivesOn,
-        DateOnly EndsOn, bool Cleared, List<ClearanceDocument> Documents, string UserId);
+        DateOnly EndsOn, List<ClearanceDocument> Documents, string UserId);
 
     public async Task<ClearanceBoardView?> GetAsync(int cohortId, bool notClearedOnly, CancellationToken ct = default)
     {
@@ -79,9 +79,14 @@ public class ClearanceBoard(PortalDbContext db, ProgrammeClock clock)
         return rows.ToDictionary(r => r.ApplicationId, r => RowOf(r, required[r.CohortId].ToList()));
     }
 
-    private ClearanceRow RowOf(BoardedDoctor b, IReadOnlyList<DocumentKind> required) =>
-        new(b.ApplicationId, b.Doctor, b.Hospital, b.Status, b.ArrivesOn, b.EndsOn, b.ArrivesOn.DayNumber - clock.Today.DayNumber, b.Cleared,
-            ClearanceRules.StatesOf(required, b.Documents, b.EndsOn));
+    // Cleared when every required item is verified: the rule's C# form (ClearanceRules.Counts) over the papers already read,
+    // the same as its SQL form (ClearanceRules.Cleared) that the dashboard counts with; a subquery per row cost more than the rest.
+    private ClearanceRow RowOf(BoardedDoctor b, IReadOnlyList<DocumentKind> required)
+    {
+        var items = ClearanceRules.StatesOf(required, b.Documents, b.EndsOn);
+        return new(b.ApplicationId, b.Doctor, b.Hospital, b.Status, b.ArrivesOn, b.EndsOn, b.ArrivesOn.DayNumber - clock.Today.DayNumber,
+            items.All(i => i.State == ClearanceState.Verified), items);
+    }
 
     private IQueryable<BoardedDoctor> Boarded(int cohortId) =>
         Boarding(db.Applications.Where(a => a.CohortId == cohortId)
@@ -89,11 +94,9 @@ public class ClearanceBoard(PortalDbContext db, ProgrammeClock clock)
 
     private IQueryable<BoardedDoctor> Boarding(IQueryable<ExchangeApplication> applications)
     {
-        var cleared = ClearanceRules.Cleared(db.Documents);
         return applications.AsNoTracking()
             .Where(a => ClearanceRules.Boarded.Contains(a.Status) && a.Placement != null)
             .Select(a => new BoardedDoctor(a.Id, a.CohortId, a.Doctor.FullName, a.Doctor.Hospital.ShortName, a.Status, a.Placement!.StartsOn, a.Placement.EndsOn,
-                db.Applications.Where(cleared).Any(x => x.Id == a.Id),
                 db.Documents.Where(d => d.ApplicationId == a.Id && ClearanceRules.PreArrivalKinds.Contains(d.Kind))
                     .Select(d => new ClearanceDocument(d.Id, d.Kind, d.Verification, d.ExpiresOn, d.UploadedAt, d.ReturnReason)).ToList(),
                 a.Doctor.UserId));
