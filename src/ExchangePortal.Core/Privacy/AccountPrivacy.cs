@@ -28,17 +28,19 @@ public class AccountPrivacy(PortalDbContext db, PrivacyNotice notice)
         var consents = await ConsentHistory(db, userId).ToListAsync(ct);
         // The person's few applications, read once: their host universities name the university staff in the access log,
         // and those still open count as in progress.
-        var applications = await db.Applications.AsNoTracking().Where(a => a.Doctor.UserId == userId)
-            .Select(a => new { a.Status, University = a.Cohort.Agreement.University.Name }).ToListAsync(ct);
+        var applications = await ApplicationsOfAsync(userId, ct);
         var access = await AccessLogAsync(userId, applications.Select(a => a.University), AccessShown + 1, ct);
         var current = ApplicationRules.From(ApplicationAction.Withdraw).Append(ApplicationStatus.InProgress).ToList();
         var inProgress = applications.Count(a => current.Contains(a.Status));
         return new PrivacyOverview(notice.Current, consents, access.Take(AccessShown).ToList(), access.Count > AccessShown, inProgress);
     }
 
-    /// <summary>The host universities of the person's applications (university staff in the access log belong to them).</summary>
-    internal Task<List<string>> UniversitiesOfAsync(string userId, CancellationToken ct) =>
-        db.Applications.AsNoTracking().Where(a => a.Doctor.UserId == userId).Select(a => a.Cohort.Agreement.University.Name).ToListAsync(ct);
+    internal sealed record PersonApplication(ApplicationStatus Status, string University);
+
+    /// <summary>The status and host university of each of the person's applications (university staff in the access log belong to those universities).</summary>
+    internal Task<List<PersonApplication>> ApplicationsOfAsync(string userId, CancellationToken ct) =>
+        db.Applications.AsNoTracking().Where(a => a.Doctor.UserId == userId)
+            .Select(a => new PersonApplication(a.Status, a.Cohort.Agreement.University.Name)).ToListAsync(ct);
 
     internal static IQueryable<ConsentRow> ConsentHistory(PortalDbContext db, string userId) => db.ConsentRecords.AsNoTracking()
         .Where(c => c.UserId == userId)

@@ -53,7 +53,6 @@ public class ReviewModel(ApplicationReview review, StayOutcomes outcomes, Coordi
         var details = await review.GetAsync(id, viewerId: viewed ? User.UserId() : null, ct: ct);
         if (details is null)
             return NotFound();
-        // A stay's outcome exists only once a placement does (a statement saved for every application under review).
         (Application, Stay) = (details, details.Placement is null ? null : await outcomes.GetAsync(id, ct));
         Approval = new() { StartsOn = details.CohortStartsOn, EndsOn = details.CohortEndsOn, RespondBy = clock.Today.AddDays(14) };
         return Page();
