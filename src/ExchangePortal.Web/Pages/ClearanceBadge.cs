@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using ExchangePortal.Core.Clearance;
 using Microsoft.AspNetCore.Html;
 using Microsoft.Extensions.Localization;
@@ -20,19 +19,5 @@ public static class ClearanceBadge
     };
 
     public static IHtmlContent Html(ClearanceState state, IStringLocalizer localizer) =>
-        new Badge(CssFor(state), state.ToString(), localizer[state.Describe()]);
-
-    private sealed class Badge(string css, string state, string text) : IHtmlContent
-    {
-        public void WriteTo(TextWriter writer, HtmlEncoder encoder)
-        {
-            writer.Write("<span class=\"badge ");
-            writer.Write(css);
-            writer.Write("\" data-state=\"");
-            writer.Write(state);
-            writer.Write("\">");
-            encoder.Encode(writer, text);
-            writer.Write("</span>");
-        }
-    }
+        new InlineBadge(CssFor(state), localizer[state.Describe()], state.ToString());
 }
