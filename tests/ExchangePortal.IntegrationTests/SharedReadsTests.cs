@@ -45,7 +45,7 @@ public class SharedReadsTests(PortalFactory portal) : IClassFixture<PortalFactor
         await portal.EvictCachesAsync();
         portal.Sql.Reset();
         await coordinator.GetAsync("/Coordinator");
-        Assert.Equal(kept + 4, portal.Sql.Count); // cohorts, labs, hospitals, specialties
+        Assert.Equal(kept + 5, portal.Sql.Count); // cohorts, labs, hospitals, specialties, the counts by status
 
         var form = await coordinator.GetPageAsync("/Coordinator/Labs/Create");
         var saved = await coordinator.SubmitAsync(form, "#lab-form", new Dictionary<string, string>
@@ -81,4 +81,27 @@ public class SharedReadsTests(PortalFactory portal) : IClassFixture<PortalFactor
 
         Assert.Equal(kept, portal.Sql.Count); // the view's audit entry did not discard the queue's filter options
     }
+
+    [Fact]
+    public async Task The_queue_counts_are_kept_and_a_status_change_shows_in_them_at_once()
+    {
+        var coordinator = await portal.SignInAsync("coordinator@demo.local");
+        var before = UnderReviewCount(await coordinator.GetPageAsync("/Coordinator"));
+        portal.Sql.Reset();
+        await coordinator.GetAsync("/Coordinator");
+        Assert.Equal(1, portal.Sql.Count); // the page's rows; the counts by status are kept like the filter options
+
+        await using (var db = portal.NewDbContext())
+        {
+            var application = await db.Applications.FirstAsync(a => a.Status == ApplicationStatus.Endorsed);
+            var coordinatorId = await db.Users.Where(u => u.Email == "coordinator@demo.local").Select(u => u.Id).SingleAsync();
+            application.StartReview(coordinatorId, DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(before + 1, UnderReviewCount(await coordinator.GetPageAsync("/Coordinator")));
+    }
+
+    private static int UnderReviewCount(HtmlForms.Page page) =>
+        int.Parse(page.Document.QuerySelector("a[href='/Coordinator?Filter.Status=UnderReview']")!.TextContent.Trim().Split(' ')[^1]);
 }

@@ -77,14 +77,9 @@ public class ReviewQueue(PortalDbContext db, SharedReads shared)
         }
 
         // Counts per status come from the trigger-kept counters (a few hundred rows at most), not from counting applications;
-        // so does the total when only the cohort and the status narrow the queue.
-        var counters = db.ApplicationStatusCounts.AsNoTracking().Where(c => c.Status != ApplicationStatus.Draft);
-        if (filter.CohortId is { } countedCohortId)
-            counters = counters.Where(c => c.CohortId == countedCohortId);
-        var countRows = await counters
-            .GroupBy(c => new { c.Status, c.EndorsementRequired })
-            .Select(g => new { g.Key.Status, g.Key.EndorsementRequired, Count = g.Sum(c => c.Count) })
-            .ToListAsync(ct);
+        // so does the total when only the cohort and the status narrow the queue. They are the same for every coordinator:
+        // kept until the next saved change (SharedReads), as the filter options are.
+        var countRows = await shared.GetAsync($"queue-counts:{filter.CohortId}", () => StatusCountsOf(filter.CohortId, ct));
         var counts = countRows.GroupBy(r => r.Status)
             .Select(g => (Status: g.Key, Count: g.Sum(r => r.Count)))
             .Where(g => g.Count > 0)
@@ -109,6 +104,18 @@ public class ReviewQueue(PortalDbContext db, SharedReads shared)
                 a.LabChoices.OrderBy(c => c.Rank).Select(c => c.CohortLab.HostLab.Name).FirstOrDefault(), a.Version))
             .ToListAsync(ct);
         return new ReviewQueuePage(rows, total, page, pageCount, counts, await OptionsAsync(ct));
+    }
+
+    private sealed record StatusCount(ApplicationStatus Status, bool EndorsementRequired, int Count);
+
+    private Task<List<StatusCount>> StatusCountsOf(int? cohortId, CancellationToken ct)
+    {
+        var counters = db.ApplicationStatusCounts.AsNoTracking().Where(c => c.Status != ApplicationStatus.Draft);
+        if (cohortId is { } id)
+            counters = counters.Where(c => c.CohortId == id);
+        return counters.GroupBy(c => new { c.Status, c.EndorsementRequired })
+            .Select(g => new StatusCount(g.Key.Status, g.Key.EndorsementRequired, g.Sum(c => c.Count)))
+            .ToListAsync(ct);
     }
 
     // The same for every coordinator: read once, kept until the next saved change (SharedReads).
