@@ -6,7 +6,9 @@
 # wrk on core 1), signs in as each role through the real login form, then runs wrk on every page, pages interleaved,
 # over ROUNDS rounds. Prints per page the median over the rounds of requests/s (and its ratio to the baseline),
 # p50/p95/p99 latency, non-2xx responses, SQL statements per request (pg_stat_statements), the server's memory per
-# round, and p95(largest scale)/p95(smallest scale); writes the same into docs/performance.md (RESULTS_FILE).
+# round, and p95(largest scale)/p95(smallest scale); then each page's server time with one connection, SOLO_PASSES (5)
+# passes of SOLO_SECONDS (1) per page with the baseline first in each pass, as milliseconds and as a multiple of the
+# baseline's (medians over the passes); writes the same into docs/performance.md (RESULTS_FILE).
 #   scripts/bench.sh --profile PAGE       # PAGE: a page name below (review = coordinator-application); SCALES="100000"
 # Profiling mode: the same setup, then PROFILE_SECONDS (15) of CPU samples (dotnet-trace collect-linux, as root) of the
 # portal under load on PAGE; writes .local/profile-PAGE.nettrace, its speedscope JSON and the top 20 methods by
@@ -31,6 +33,8 @@ SCALES="${SCALES:-1000 100000}"
 ROUNDS="${ROUNDS:-5}"
 DURATION="${DURATION:-10}"
 CONNECTIONS="${CONNECTIONS:-32}"
+SOLO_PASSES="${SOLO_PASSES:-5}"
+SOLO_SECONDS="${SOLO_SECONDS:-1}"
 APP_PORT="${APP_PORT:-5097}"
 BENCH_PG_PORT="${BENCH_PG_PORT:-55493}"
 RESULTS_FILE="${RESULTS_FILE:-$REPO_ROOT/docs/performance.md}"
@@ -182,16 +186,21 @@ for SCALE in $SCALES; do
         rss=$(awk '/VmRSS/ { print int($2 / 1024) }' "/proc/$SERVER_PID/status")
         printf '%s\t%s\t%s\n' "$SCALE" "$round" "$rss" >>"$MEMORY"
     done
-    # Server time: one connection, one request at a time (no queueing), after the rounds.
-    log "Scale $SCALE, server time per page (1 connection)"
+    # Server time: one connection, one request at a time (no queueing), after the rounds. SOLO_PASSES passes of
+    # SOLO_SECONDS per page, the baseline first in each pass: this machine's one-connection latency moves by up to 2x
+    # within minutes, so each page is compared with the baseline measured just before it (the ratio per pass), and the
+    # report gives the medians over the passes.
+    log "Scale $SCALE, server time per page (1 connection, $SOLO_PASSES passes)"
     sign_in_all
-    for entry in "${PAGES[@]}"; do
-        IFS='|' read -r name role path <<<"$entry"
-        header=()
-        [ -n "${COOKIE[$role]}" ] && header=(-H "Cookie: ${COOKIE[$role]}")
-        read -r _ _ _ p50 _ _ _ _ < <(pin "$WRK_CPU" wrk -t1 -c1 -d3s --timeout 10s -s "$WORK/report.lua" "${header[@]}" \
-            "http://127.0.0.1:$APP_PORT$path" | grep '^BENCH')
-        printf '%s\t%s\t%s\n' "$SCALE" "$name" "$p50" >>"$SOLO"
+    for pass in $(seq 1 "$SOLO_PASSES"); do
+        for entry in "${PAGES[@]}"; do
+            IFS='|' read -r name role path <<<"$entry"
+            header=()
+            [ -n "${COOKIE[$role]}" ] && header=(-H "Cookie: ${COOKIE[$role]}")
+            read -r _ _ _ p50 _ _ _ _ < <(pin "$WRK_CPU" wrk -t1 -c1 -d"${SOLO_SECONDS}s" --timeout 10s -s "$WORK/report.lua" "${header[@]}" \
+                "http://127.0.0.1:$APP_PORT$path" | grep '^BENCH')
+            printf '%s\t%s\t%s\t%s\n' "$SCALE" "$pass" "$name" "$p50" >>"$SOLO"
+        done
     done
     peak=$(awk '/VmHWM/ { print int($2 / 1024) }' "/proc/$SERVER_PID/status")
     printf '%s\tpeak\t%s\n' "$SCALE" "$peak" >>"$MEMORY"
@@ -206,6 +215,12 @@ done
 # Medians over the rounds, per scale and page.
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 col() { awk -F'\t' -v s="$1" -v p="$2" -v c="$3" '$1 == s && $3 == p { print $c }' "$RESULTS" | median; }
+# One-connection p50: the median over the passes, and the median over the passes of the page's p50 / the baseline's.
+solo() { awk -F'\t' -v s="$1" -v p="$2" '$1 == s && $3 == p { print $4 }' "$SOLO" | median; }
+solo_ratio() {
+    awk -F'\t' -v s="$1" -v p="$2" '$1 == s && $3 == "baseline" { b[$2] = $4 } $1 == s && $3 == p { v[$2] = $4 }
+        END { for (k in v) if (b[k] > 0) printf "%.2f\n", v[k] / b[k] }' "$SOLO" | median
+}
 sumcol() { awk -F'\t' -v s="$1" -v p="$2" -v c="$3" '$1 == s && $3 == p { t += $c } END { print t + 0 }' "$RESULTS"; }
 PAGE_NAMES=$(awk -F'\t' '!seen[$3]++ { print $3 }' "$RESULTS")
 FIRST_SCALE=${SCALES%% *}
@@ -216,18 +231,19 @@ REPORT="$WORK/report.md"
     echo "Run on $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores ($(lscpu | awk -F: '/Model name/ { gsub(/^ +/, "", $2); print $2; exit }')), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo);"
     echo "$ROUNDS rounds of ${DURATION} s per page, pages interleaved, $CONNECTIONS connections, wrk on core $WRK_CPU, the portal on core $APP_CPU."
     echo "Medians over the rounds; non-2xx summed over the rounds; SQL statements per request from pg_stat_statements;"
-    echo "server ms: the median latency with one connection (one request at a time, no queueing), after the rounds."
+    echo "server ms: the median latency with one connection (one request at a time, no queueing), after the rounds: the median"
+    echo "over $SOLO_PASSES passes of ${SOLO_SECONDS} s per page; × baseline: the median over the passes of the page's figure / the baseline's of the same pass."
     for SCALE in $SCALES; do
         base=$(col "$SCALE" baseline 4)
         echo
         echo "### $SCALE applications"
         echo
-        echo "| page | requests/s | vs baseline | p50 ms | p95 ms | p99 ms | non-2xx | SQL/request | server ms (1 connection, p50) |"
-        echo "|---|---|---|---|---|---|---|---|---|"
+        echo "| page | requests/s | vs baseline | p50 ms | p95 ms | p99 ms | non-2xx | SQL/request | server ms (1 connection, p50) | server ms × baseline |"
+        echo "|---|---|---|---|---|---|---|---|---|---|"
         for page in $PAGE_NAMES; do
             rps=$(col "$SCALE" "$page" 4)
             ratio=$(awk -v r="$rps" -v b="$base" 'BEGIN { printf "%.2f", (b > 0 ? r / b : 0) }')
-            echo "| $page | $rps | $ratio | $(col "$SCALE" "$page" 5) | $(col "$SCALE" "$page" 6) | $(col "$SCALE" "$page" 7) | $(sumcol "$SCALE" "$page" 8) | $(col "$SCALE" "$page" 10) | $(awk -F'\t' -v s="$SCALE" -v p="$page" '$1 == s && $2 == p { print $3 }' "$SOLO") |"
+            echo "| $page | $rps | $ratio | $(col "$SCALE" "$page" 5) | $(col "$SCALE" "$page" 6) | $(col "$SCALE" "$page" 7) | $(sumcol "$SCALE" "$page" 8) | $(col "$SCALE" "$page" 10) | $(solo "$SCALE" "$page") | $(solo_ratio "$SCALE" "$page") |"
         done
         echo
         echo "Server memory (RSS, MB) after each round: $(awk -F'\t' -v s="$SCALE" '$1 == s && $2 != "peak" { printf "%s%s", sep, $3; sep = ", " }' "$MEMORY"); peak $(awk -F'\t' -v s="$SCALE" '$1 == s && $2 == "peak" { print $3 }' "$MEMORY") MB."
