@@ -6,7 +6,9 @@ namespace ExchangePortal.Web.Pages.Admin;
 
 /// <summary>
 /// One breakdown of the report: three charts with their tables (placed and completed, supervisor evaluations, outputs
-/// reported) over the same rows, and the filter its export links carry.
+/// reported) over the same rows, and the filter its export links carry. Per year, a row per year; per group, a row per
+/// group with its figures added up over the years shown (the exports give each year apart): ten years of a hundred labs
+/// would otherwise be a thousand rows per table.
 /// </summary>
 public sealed record ReportSection(ReportBreakdown Breakdown, string Title, string GroupHeader, IReadOnlyList<ReportRow> Rows,
     BarChart Chart, BarChart Scores, BarChart Outputs, ReportYears Years)
@@ -52,7 +54,7 @@ public static class ReportSections
         // Per year, one bar per figure; per group, the groups' figures over the years, the largest groups charted.
         var groups = rows.GroupBy(r => (r.GroupId, r.Group))
             .Select(g => (Label: Shown(g.Key.Group), Total: g.Aggregate(Sum)))
-            .OrderBy(g => g.Label, StringComparer.OrdinalIgnoreCase).ToList();
+            .OrderBy(g => g.Label, StringComparer.OrdinalIgnoreCase).ThenBy(g => g.Total.GroupId).ToList();
         List<BarChartRow> Charted(Func<ReportRow, IReadOnlyList<decimal>> values, Func<ReportRow, int> size) => byYear
             ? rows.Where(r => size(r) > 0).Select(r => new BarChartRow(r.Year.ToString(CultureInfo.InvariantCulture), values(r))).ToList()
             : groups.Where(g => size(g.Total) > 0).OrderByDescending(g => size(g.Total)).Take(ChartedGroups)
@@ -69,7 +71,7 @@ public static class ReportSections
                 Charted(r => [r.AverageScore ?? 0], r => r.Evaluations));
         var outputs = new BarChart($"outputs-{key}", L["End-of-stay reports and outputs per {0}", per], header,
             [L["Reports filed"], L["Outputs listed"]], Charted(r => [r.Reports, r.Outputs], r => r.Reports), LabelsBeside: byYear);
-        return new ReportSection(breakdown, title, header, rows, placed, scores, outputs, years);
+        return new ReportSection(breakdown, title, header, byYear ? rows : groups.Select(g => g.Total).ToList(), placed, scores, outputs, years);
     }
 
     public static IEnumerable<decimal?> Averages(ReportRow r) =>
