@@ -1,6 +1,7 @@
 using System.Net;
 using ExchangePortal.Core.Applications;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace ExchangePortal.IntegrationTests;
 
@@ -104,4 +105,52 @@ public class SharedReadsTests(PortalFactory portal) : IClassFixture<PortalFactor
 
     private static int UnderReviewCount(HtmlForms.Page page) =>
         int.Parse(page.Document.QuerySelector("a[href='/Coordinator?Filter.Status=UnderReview']")!.TextContent.Trim().Split(' ')[^1]);
+
+    /// <summary>
+    /// The kept figures are rendered once for every administrator who asks while they are read (the view's cache tag
+    /// makes the others wait for the first): the first one closing the tab must not fail the pages of the others.
+    /// </summary>
+    [Theory]
+    [InlineData("/Admin", "#cohorts-heading")]
+    [InlineData("/Admin/Reports", "#report-years")]
+    public async Task An_administrator_who_leaves_while_the_figures_are_read_does_not_fail_them_for_the_others(string path, string shown)
+    {
+        var admin = await portal.SignInAsync("admin@demo.local");
+        await portal.EvictCachesAsync();
+        await using var blocker = new NpgsqlConnection(portal.ConnectionString);
+        await blocker.OpenAsync();
+        await using var hold = await blocker.BeginTransactionAsync();
+        await new NpgsqlCommand("""LOCK TABLE "Placements" IN ACCESS EXCLUSIVE MODE""", blocker, hold).ExecuteNonQueryAsync();
+
+        using var leaves = new CancellationTokenSource();
+        var first = admin.GetAsync(path, leaves.Token);
+        await WaitAsync(async () => await BackendsWaitingForALockAsync() == 1);
+        var second = admin.GetAsync(path);
+        await Task.Delay(TimeSpan.FromMilliseconds(500)); // it reaches the figures and waits for the first's
+        leaves.Cancel();
+        await Task.Delay(TimeSpan.FromSeconds(1)); // a cancelled read would have ended by now
+        Assert.Equal(1, await BackendsWaitingForALockAsync()); // the read goes on for the second administrator
+        await hold.RollbackAsync();
+
+        var response = await second;
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull((await HtmlForms.ParseAsync(response)).QuerySelector(shown));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+    }
+
+    private async Task<long> BackendsWaitingForALockAsync()
+    {
+        await using var db = portal.NewDbContext();
+        return await db.Database.SqlQuery<long>(
+            $"SELECT count(*) AS \"Value\" FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()").SingleAsync();
+    }
+
+    private static async Task WaitAsync(Func<Task<bool>> done)
+    {
+        for (var tries = 0; !await done(); tries++)
+        {
+            Assert.True(tries < 100, "waited 10 s");
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+        }
+    }
 }

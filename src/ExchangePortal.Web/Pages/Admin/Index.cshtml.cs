@@ -19,6 +19,9 @@ public class IndexModel(AdminDashboard dashboard, DataChanges changes) : PageMod
 
     public long DataVersion { get; } = changes.Version;
 
-    /// <summary>Read by the view only when the kept figures are out of date.</summary>
-    public Task<DashboardView> LoadAsync() => dashboard.GetAsync(HttpContext.RequestAborted);
+    /// <summary>
+    /// Read by the view only when the kept figures are out of date, and not cancelled when this visitor leaves: the cache
+    /// tag makes every administrator who asks meanwhile wait for this one read (they got a 500 when it was cancelled).
+    /// </summary>
+    public Task<DashboardView> LoadAsync() => dashboard.GetAsync(CancellationToken.None);
 }

@@ -26,8 +26,8 @@ public class ReportsModel(AdminReports reports, DataChanges changes) : PageModel
         return Valid ? Page() : Refused();
     }
 
-    /// <summary>Read by the view only when the kept figures are out of date.</summary>
-    public Task<ProgrammeReport> LoadAsync() => reports.GetAsync(Years.From, Years.To, HttpContext.RequestAborted);
+    /// <summary>Read by the view only when the kept figures are out of date; not cancelled when this visitor leaves (see the dashboard's).</summary>
+    public Task<ProgrammeReport> LoadAsync() => reports.GetAsync(Years.From, Years.To, CancellationToken.None);
 
     public Task<IActionResult> OnGetCsvAsync(ReportYears years, ReportBreakdown breakdown, CancellationToken ct) =>
         ExportAsync(years, breakdown, "CSV", ct);
