@@ -84,6 +84,22 @@ public class SharedReadsTests(PortalFactory portal) : IClassFixture<PortalFactor
     }
 
     [Fact]
+    public async Task Signing_in_writes_only_a_session_and_its_audit_entry_and_keeps_the_kept_reads()
+    {
+        var coordinator = await portal.SignInAsync("coordinator@demo.local");
+        await coordinator.GetAsync("/Coordinator");
+        portal.Sql.Reset();
+        await coordinator.GetAsync("/Coordinator");
+        var kept = portal.Sql.Count;
+
+        await portal.SignInAsync("doctor@demo.local");
+        portal.Sql.Reset();
+        await coordinator.GetAsync("/Coordinator");
+
+        Assert.Equal(kept, portal.Sql.Count); // another user's sign-in did not discard the queue's options and counts
+    }
+
+    [Fact]
     public async Task The_queue_counts_are_kept_and_a_status_change_shows_in_them_at_once()
     {
         var coordinator = await portal.SignInAsync("coordinator@demo.local");

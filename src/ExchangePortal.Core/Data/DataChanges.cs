@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using ExchangePortal.Core.Auditing;
+using ExchangePortal.Core.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Caching.Memory;
@@ -17,9 +18,10 @@ public sealed class DataChanges : ISaveChangesInterceptor, IDbTransactionInterce
 {
     private long _version;
 
-    // The contexts whose save under way only adds audit entries (a page view, a download): no kept read shows those, so
-    // such a save keeps them (a coordinator reading applications would otherwise discard every kept read at each view).
-    private readonly ConditionalWeakTable<DbContext, object> _auditOnly = [];
+    // The contexts whose save under way only adds audit entries or sign-in sessions (a page view, a download, a sign-in):
+    // no kept read shows those, so such a save keeps them (a coordinator reading applications, or any user signing in,
+    // would otherwise discard every kept read at each view).
+    private readonly ConditionalWeakTable<DbContext, object> _unseenOnly = [];
 
     public long Version => Interlocked.Read(ref _version);
 
@@ -54,14 +56,14 @@ public sealed class DataChanges : ISaveChangesInterceptor, IDbTransactionInterce
     {
         if (context is null)
             return;
-        _auditOnly.Remove(context);
-        if (context.ChangeTracker.Entries().All(e => e.State is EntityState.Unchanged or EntityState.Detached || e.Entity is AuditEntry))
-            _auditOnly.Add(context, this);
+        _unseenOnly.Remove(context);
+        if (context.ChangeTracker.Entries().All(e => e.State is EntityState.Unchanged or EntityState.Detached || e.Entity is AuditEntry or UserSession))
+            _unseenOnly.Add(context, this);
     }
 
     private void Saved(DbContext? context)
     {
-        if (context is null || !_auditOnly.Remove(context))
+        if (context is null || !_unseenOnly.Remove(context))
             Changed();
     }
 
