@@ -40,13 +40,9 @@ public class SharedReadsTests(PortalFactory portal) : IClassFixture<PortalFactor
     {
         var coordinator = await portal.SignInAsync("coordinator@demo.local");
         await coordinator.GetAsync("/Coordinator");
-        portal.Sql.Reset();
-        await coordinator.GetAsync("/Coordinator");
-        var kept = portal.Sql.Count;
+        var kept = await QueueStatementsAsync(coordinator);
         await portal.EvictCachesAsync();
-        portal.Sql.Reset();
-        await coordinator.GetAsync("/Coordinator");
-        Assert.Equal(kept + 5, portal.Sql.Count); // cohorts, labs, hospitals, specialties, the counts by status
+        Assert.Equal(kept + 5, await QueueStatementsAsync(coordinator)); // cohorts, labs, hospitals, specialties, the counts by status
 
         var form = await coordinator.GetPageAsync("/Coordinator/Labs/Create");
         var saved = await coordinator.SubmitAsync(form, "#lab-form", new Dictionary<string, string>
@@ -71,16 +67,12 @@ public class SharedReadsTests(PortalFactory portal) : IClassFixture<PortalFactor
         await using (var db = portal.NewDbContext())
             id = await db.Applications.Where(a => a.Status == ApplicationStatus.UnderReview).Select(a => a.Id).FirstAsync();
         await coordinator.GetAsync("/Coordinator");
-        portal.Sql.Reset();
-        await coordinator.GetAsync("/Coordinator");
-        var kept = portal.Sql.Count;
+        var kept = await QueueStatementsAsync(coordinator);
 
         var review = await coordinator.GetPageAsync($"/Coordinator/Applications/{id}");
         Assert.NotEmpty(review.Document.QuerySelectorAll("#labs-heading + table tbody tr")); // the cohort's labs, kept too
-        portal.Sql.Reset();
-        await coordinator.GetAsync("/Coordinator");
 
-        Assert.Equal(kept, portal.Sql.Count); // the view's audit entry did not discard the queue's filter options
+        Assert.Equal(kept, await QueueStatementsAsync(coordinator)); // the view's audit entry did not discard the queue's filter options
     }
 
     [Fact]
@@ -88,15 +80,11 @@ public class SharedReadsTests(PortalFactory portal) : IClassFixture<PortalFactor
     {
         var coordinator = await portal.SignInAsync("coordinator@demo.local");
         await coordinator.GetAsync("/Coordinator");
-        portal.Sql.Reset();
-        await coordinator.GetAsync("/Coordinator");
-        var kept = portal.Sql.Count;
+        var kept = await QueueStatementsAsync(coordinator);
 
         await portal.SignInAsync("doctor@demo.local");
-        portal.Sql.Reset();
-        await coordinator.GetAsync("/Coordinator");
 
-        Assert.Equal(kept, portal.Sql.Count); // another user's sign-in did not discard the queue's options and counts
+        Assert.Equal(kept, await QueueStatementsAsync(coordinator)); // another user's sign-in did not discard the queue's options and counts
     }
 
     [Fact]
@@ -152,6 +140,13 @@ public class SharedReadsTests(PortalFactory portal) : IClassFixture<PortalFactor
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.NotNull((await HtmlForms.ParseAsync(response)).QuerySelector(shown));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+    }
+
+    private async Task<int> QueueStatementsAsync(HttpClient coordinator)
+    {
+        portal.Sql.Reset();
+        await coordinator.GetAsync("/Coordinator");
+        return portal.Sql.Count;
     }
 
     private async Task<long> BackendsWaitingForALockAsync()
