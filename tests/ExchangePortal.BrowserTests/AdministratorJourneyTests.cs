@@ -78,7 +78,7 @@ public class AdministratorJourneyTests(BrowserFixture fixture) : IClassFixture<B
         await journey.CheckpointAsync("reports-refused", fullPage: false);
         await page.SetViewportSizeAsync(375, 800);
         await journey.GoToAsync("/Admin/Reports");
-        await journey.Navbar.GetByRole(AriaRole.Button, new() { Name = "Toggle navigation" }).ClickAsync();
+        await journey.UnfoldNavbarAsync("Toggle navigation");
         await journey.Navbar.GetByRole(AriaRole.Button, new() { Name = "中文" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("跨年度报告");
         // Wide tables scroll inside their own box: the page itself never scrolls sideways.
@@ -86,7 +86,7 @@ public class AdministratorJourneyTests(BrowserFixture fixture) : IClassFixture<B
         Assert.True(await page.Locator("#report-lab .table-responsive").First.EvaluateAsync<bool>("box => box.scrollWidth > box.clientWidth"));
         await page.Locator("#report-hospital").ScrollIntoViewIfNeededAsync();
         await journey.CheckpointAsync("reports-zh-phone", fullPage: false);
-        await journey.Navbar.GetByRole(AriaRole.Button, new() { Name = "展开或收起导航" }).ClickAsync();
+        await journey.UnfoldNavbarAsync("展开或收起导航");
         await journey.Navbar.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
         await page.SetViewportSizeAsync(1280, 800);

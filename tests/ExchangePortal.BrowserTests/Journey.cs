@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using ExchangePortal.Core.Demo;
@@ -48,9 +49,26 @@ public sealed class Journey(BrowserFixture fixture, string name) : IAsyncDisposa
     /// <summary>Opens a menu of the navigation bar (Administration, Coordination, the account) as a user clicks it.</summary>
     public async Task OpenMenuAsync(string menu)
     {
+        await ScriptsRunAsync();
         var toggle = Navbar.GetByRole(AriaRole.Button, new() { Name = menu });
         await toggle.ClickAsync();
         await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-expanded", "true");
+    }
+
+    /// <summary>
+    /// Waits for the page's load event. The scripts sit at the end of the body, so a page whose header already shows may
+    /// not have run Bootstrap yet, and a click on a menu or the toggler then does nothing.
+    /// </summary>
+    public Task ScriptsRunAsync() => Page.WaitForLoadStateAsync(LoadState.Load);
+
+    /// <summary>Opens the bar folded on a phone with its toggler (named in the page's language) and waits for the animation's end.</summary>
+    public async Task UnfoldNavbarAsync(string toggler)
+    {
+        await ScriptsRunAsync();
+        var button = Navbar.GetByRole(AriaRole.Button, new() { Name = toggler });
+        await button.ClickAsync();
+        await Assertions.Expect(button).ToHaveAttributeAsync("aria-expanded", "true");
+        await Assertions.Expect(Page.Locator("#main-nav")).ToHaveClassAsync(new Regex(@"^(?!.*collapsing).*\bshow\b"));
     }
 
     /// <summary>Follows a link of a navigation menu: opens the menu, then clicks the link.</summary>

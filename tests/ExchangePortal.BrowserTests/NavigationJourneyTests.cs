@@ -80,10 +80,7 @@ public class NavigationJourneyTests(BrowserFixture fixture) : IClassFixture<Brow
         await AssertNoSidewaysScrollAsync(journey);
         await journey.CheckpointAsync("folded", fullPage: false);
 
-        var toggler = journey.Navbar.GetByRole(AriaRole.Button, new() { Name = "Toggle navigation" });
-        await toggler.ClickAsync();
-        await Assertions.Expect(toggler).ToHaveAttributeAsync("aria-expanded", "true");
-        await Assertions.Expect(menu).ToHaveClassAsync(new Regex(@"^(?!.*collapsing).*\bshow\b")); // the opening animation has ended
+        await journey.UnfoldNavbarAsync("Toggle navigation");
         await journey.OpenMenuAsync("Administration");
         await Assertions.Expect(journey.Navbar.GetByRole(AriaRole.Link, new() { Name = "Exports" })).ToBeVisibleAsync();
         await AssertNoSidewaysScrollAsync(journey);
@@ -93,11 +90,10 @@ public class NavigationJourneyTests(BrowserFixture fixture) : IClassFixture<Brow
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Cohorts");
         await Assertions.Expect(menu).ToBeHiddenAsync();
 
-        await toggler.ClickAsync();
+        await journey.UnfoldNavbarAsync("Toggle navigation");
         await journey.Navbar.GetByRole(AriaRole.Button, new() { Name = "中文" }).ClickAsync();
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh-Hans");
-        await journey.Navbar.GetByRole(AriaRole.Button, new() { Name = "展开或收起导航" }).ClickAsync();
-        await Assertions.Expect(menu).ToHaveClassAsync(new Regex(@"^(?!.*collapsing).*\bshow\b"));
+        await journey.UnfoldNavbarAsync("展开或收起导航");
         await journey.OpenMenuAsync("coordinator@demo.local");
         await AssertNoSidewaysScrollAsync(journey);
         await journey.CheckpointAsync("open-zh", fullPage: false);
