@@ -16,11 +16,10 @@ internal static class ExportAudits
         string format, DateTimeOffset now, CancellationToken ct)
     {
         var exported = await rows.AsNoTracking().ToListAsync(ct);
-        db.AuditEntries.Add(new AuditEntry(now, actorId, "export." + what, "Export", what, new()
+        await db.AppendAsync(new AuditEntry(now, actorId, "export." + what, "Export", what, new()
         {
             ["Format"] = new(null, format),
             ["Rows"] = new(null, string.Join(",", exported.Select(r => r.Id))),
-        }, exported.Where(r => r.PersonId is not null).Select(r => r.PersonId!)));
-        await db.SaveChangesAsync(ct);
+        }, exported.Where(r => r.PersonId is not null).Select(r => r.PersonId!)), ct);
     }
 }

@@ -36,9 +36,8 @@ internal static class DocumentFiles
             changes["Application"] = new(null, applicationId.ToString(CultureInfo.InvariantCulture));
         if (found.Person is { } person)
             changes["Person"] = new(null, person);
-        db.AuditEntries.Add(new AuditEntry(now, actorId, action, nameof(StoredDocument), found.Id.ToString(), changes,
-            found.Person is null ? null : [found.Person]));
-        await db.SaveChangesAsync(ct);
+        await db.AppendAsync(new AuditEntry(now, actorId, action, nameof(StoredDocument), found.Id.ToString(), changes,
+            found.Person is null ? null : [found.Person]), ct);
         return found.File;
     }
 }
