@@ -1,6 +1,7 @@
 using ExchangePortal.Core.Data;
 using ExchangePortal.Core.Applications;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ExchangePortal.IntegrationTests;
 
@@ -35,7 +36,9 @@ public class QueueCountTests(PortalFactory portal) : IClassFixture<PortalFactory
     public async Task The_queue_counts_and_totals_equal_counting_the_applications()
     {
         await using var db = portal.NewDbContext();
-        var queue = new ReviewQueue(db, SharedReads.Uncached);
+        // The portal's own context: the queue's compiled query runs only with the model it was compiled against.
+        await using var scope = portal.Services.CreateAsyncScope();
+        var queue = new ReviewQueue(scope.ServiceProvider.GetRequiredService<PortalDbContext>(), SharedReads.Uncached);
         var cohort = await db.Cohorts.Where(c => c.Status == Core.Cohorts.CohortStatus.Open).Select(c => c.Id).SingleAsync();
 
         var all = await queue.GetAsync(new QueueFilter());
@@ -57,7 +60,9 @@ public class QueueCountTests(PortalFactory portal) : IClassFixture<PortalFactory
     public async Task The_name_search_follows_a_renamed_doctor_and_every_application_holds_its_doctors_names()
     {
         await using var db = portal.NewDbContext();
-        var queue = new ReviewQueue(db, SharedReads.Uncached);
+        // The portal's own context: the queue's compiled query runs only with the model it was compiled against.
+        await using var scope = portal.Services.CreateAsyncScope();
+        var queue = new ReviewQueue(scope.ServiceProvider.GetRequiredService<PortalDbContext>(), SharedReads.Uncached);
         // The demo applications were inserted through EF: the insert trigger gave each its doctor's names.
         Assert.Equal(0, await StaleNamesAsync(db));
         var doctor = await db.Applications.Where(a => a.Status == ApplicationStatus.Endorsed).Select(a => a.Doctor).FirstAsync();

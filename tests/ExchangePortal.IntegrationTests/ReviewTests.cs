@@ -14,10 +14,13 @@ public class ReviewTests(PortalFactory portal) : IClassFixture<PortalFactory>
 
         var offered = await client.GetPageAsync("/Coordinator?Filter.Status=Offered");
         var search = await client.GetPageAsync("/Coordinator?Filter.Status=UnderReview&Filter.Q=zhao");
+        // A two-character Chinese name has no trigram to narrow by: it takes the search's other query (a literal pattern).
+        var chinese = await client.GetPageAsync($"/Coordinator?Filter.Status=UnderReview&Filter.Q={Uri.EscapeDataString("赵丽")}");
         var nonsense = await client.GetPageAsync("/Coordinator?Filter.Status=Nonsense&Filter.P=-4");
 
         Assert.Equal(2, offered.Document.QuerySelectorAll("tbody tr").Length);
         Assert.Equal(["Zhao Li"], search.Document.QuerySelectorAll("tbody tr td:first-child").Select(c => c.TextContent.Trim()));
+        Assert.Equal(["Zhao Li"], chinese.Document.QuerySelectorAll("tbody tr td:first-child").Select(c => c.TextContent.Trim()));
         Assert.Equal(HttpStatusCode.OK, nonsense.Response.StatusCode);
     }
 

@@ -107,6 +107,27 @@ public class SharedReadsTests(PortalFactory portal) : IClassFixture<PortalFactor
         Assert.Equal(before + 1, UnderReviewCount(await coordinator.GetPageAsync("/Coordinator")));
     }
 
+    [Fact]
+    public async Task A_cohort_id_that_names_no_cohort_is_counted_each_time_and_never_kept()
+    {
+        var coordinator = await portal.SignInAsync("coordinator@demo.local");
+        int cohortId;
+        await using (var db = portal.NewDbContext())
+            cohortId = await db.Cohorts.Select(c => c.Id).FirstAsync();
+        await coordinator.GetAsync($"/Coordinator?Filter.Cohort={cohortId}");
+        await coordinator.GetAsync("/Coordinator?Filter.Cohort=987654");
+
+        portal.Sql.Reset();
+        await coordinator.GetAsync($"/Coordinator?Filter.Cohort={cohortId}");
+        Assert.Equal(1, portal.Sql.Count); // a cohort's counts are kept: only the page's rows
+        portal.Sql.Reset();
+        var unknown = await coordinator.GetPageAsync("/Coordinator?Filter.Cohort=987654");
+        Assert.Equal(2, portal.Sql.Count); // the counts read again, not kept, and the page's rows
+
+        Assert.Contains("0 applications.", unknown.Document.QuerySelector("main")!.TextContent);
+        Assert.Empty(unknown.Document.QuerySelectorAll("ul[aria-label='Applications by status'] li"));
+    }
+
     private static int UnderReviewCount(HtmlForms.Page page) =>
         int.Parse(page.Document.QuerySelector("a[href='/Coordinator?Filter.Status=UnderReview']")!.TextContent.Trim().Split(' ')[^1]);
 

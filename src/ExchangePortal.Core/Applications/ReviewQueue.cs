@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+using System.Text.RegularExpressions;
 using ExchangePortal.Core.Data;
 using ExchangePortal.Core.Institutions;
 using Microsoft.EntityFrameworkCore;
@@ -42,10 +44,7 @@ public class ReviewQueue(PortalDbContext db, SharedReads shared)
         if (filter.CohortId is { } cohortId)
             inCohort = inCohort.Where(a => a.CohortId == cohortId);
 
-        var query = filter.Status is { } status
-            ? inCohort.Where(a => a.Status == status)
-            : inCohort.Where(a => (a.Status == ApplicationStatus.Submitted && !a.EndorsementRequired)
-                || a.Status == ApplicationStatus.Endorsed || a.Status == ApplicationStatus.UnderReview);
+        var query = filter.Status is { } status ? inCohort.Where(a => a.Status == status) : inCohort.Where(AwaitingUniversity);
         var onlyCohortAndStatus = true;
         if (filter.HostLabId is { } labId)
         {
@@ -65,21 +64,33 @@ public class ReviewQueue(PortalDbContext db, SharedReads shared)
         var searching = !string.IsNullOrWhiteSpace(filter.Search);
         if (searching)
         {
-            var pattern = $"%{filter.Search!.Trim().Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_")}%";
-            // The pattern goes into the SQL as a literal (EF quotes it), not as a parameter: PostgreSQL then plans each search
-            // knowing how many names match, where a prepared statement's generic plan guessed and walked every doctor.
+            var search = filter.Search!.Trim();
+            var pattern = $"%{search.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_")}%";
             // The copied names narrow through IX_Applications_Status_DoctorNames_Trigram (status and trigrams in one index scan,
             // so the matches are found without fetching every doctor whose name matches); the doctor's own names decide.
-            query = query.Where(a => EF.Functions.ILike(EF.Property<string>(a, DoctorNames), EF.Constant(pattern), @"\"))
-                .Where(a => EF.Functions.ILike(a.Doctor.FullName, EF.Constant(pattern), @"\")
-                    || (a.Doctor.ChineseName != null && EF.Functions.ILike(a.Doctor.ChineseName, EF.Constant(pattern), @"\")));
+            // A term with three letters or digits in a row has trigrams to narrow by, and any plan then finds its matches
+            // through that index: the pattern is a parameter, so EF Core keeps the SQL and PostgreSQL keeps the plan
+            // (docs/performance.md, "Sixth pass"). A shorter term (a two-character Chinese name) has none, and a plan made
+            // without its text would scan the whole index: its pattern goes into the SQL as a literal, planned each time.
+            query = Regex.IsMatch(search, @"[\p{L}\p{N}]{3}")
+                ? query.Where(a => EF.Functions.ILike(EF.Property<string>(a, DoctorNames), pattern, @"\"))
+                    .Where(a => EF.Functions.ILike(a.Doctor.FullName, pattern, @"\")
+                        || (a.Doctor.ChineseName != null && EF.Functions.ILike(a.Doctor.ChineseName, pattern, @"\")))
+                : query.Where(a => EF.Functions.ILike(EF.Property<string>(a, DoctorNames), EF.Constant(pattern), @"\"))
+                    .Where(a => EF.Functions.ILike(a.Doctor.FullName, EF.Constant(pattern), @"\")
+                        || (a.Doctor.ChineseName != null && EF.Functions.ILike(a.Doctor.ChineseName, EF.Constant(pattern), @"\")));
             onlyCohortAndStatus = false;
         }
 
         // Counts per status come from the trigger-kept counters (a few hundred rows at most), not from counting applications;
         // so does the total when only the cohort and the status narrow the queue. They are the same for every coordinator:
         // kept until the next saved change (SharedReads), as the filter options are.
-        var countRows = await shared.GetAsync($"queue-counts:{filter.CohortId}", () => StatusCountsOf(filter.CohortId, ct));
+        // A cohort id that names no cohort (typed into the address) is counted each time, never kept: the kept reads stay one
+        // per cohort, however many ids are asked for.
+        var options = await OptionsAsync(ct);
+        var countRows = filter.CohortId is { } asked && !options.Cohorts.Exists(c => c.Id == asked)
+            ? await StatusCountsOf(asked, ct)
+            : await shared.GetAsync($"queue-counts:{filter.CohortId}", () => StatusCountsOf(filter.CohortId, ct));
         var counts = countRows.GroupBy(r => r.Status)
             .Select(g => (Status: g.Key, Count: g.Sum(r => r.Count)))
             .Where(g => g.Count > 0)
@@ -91,20 +102,40 @@ public class ReviewQueue(PortalDbContext db, SharedReads shared)
 
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         var page = Math.Clamp(filter.Page, 1, pageCount);
+        if (onlyCohortAndStatus && filter.Sort == QueueSort.Submitted)
+            return new ReviewQueuePage(
+                await ByCohortAndStatus(db, filter.CohortId, filter.Status, Paging.Offset(page, PageSize), PageSize).ToListAsync(ct),
+                total, page, pageCount, counts, options);
         var ordered = filter.Sort != QueueSort.Name ? query.OrderBy(a => a.SubmittedAt).ThenBy(a => a.Id)
             // A name search leaves few rows: sort those rather than walk the whole name index in order, testing each name
             // (a cached generic plan did: 55 ms at 100,000 applications against 2 ms). Appending "" keeps the order and
             // leaves PostgreSQL no index that gives it.
             : searching ? query.OrderBy(a => a.Doctor.FullName + "").ThenBy(a => a.Id)
             : query.OrderBy(a => a.Doctor.FullName).ThenBy(a => a.Id);
-        var rows = await ordered
-            .Skip(Paging.Offset(page, PageSize)).Take(PageSize)
-            .Select(a => new ReviewQueueRow(a.Id, a.Doctor.FullName, a.Doctor.Hospital.ShortName, a.Doctor.Specialty,
-                a.Cohort.Name, a.Status, a.SubmittedAt,
-                a.LabChoices.OrderBy(c => c.Rank).Select(c => c.CohortLab.HostLab.Name).FirstOrDefault(), a.Version))
-            .ToListAsync(ct);
-        return new ReviewQueuePage(rows, total, page, pageCount, counts, await OptionsAsync(ct));
+        var rows = await ordered.Skip(Paging.Offset(page, PageSize)).Take(PageSize).Select(Row).ToListAsync(ct);
+        return new ReviewQueuePage(rows, total, page, pageCount, counts, options);
     }
+
+    private static readonly Expression<Func<ExchangeApplication, bool>> AwaitingUniversity =
+        a => (a.Status == ApplicationStatus.Submitted && !a.EndorsementRequired) || a.Status == ApplicationStatus.Endorsed
+            || a.Status == ApplicationStatus.UnderReview;
+
+    private static readonly Expression<Func<ExchangeApplication, ReviewQueueRow>> Row =
+        a => new ReviewQueueRow(a.Id, a.Doctor.FullName, a.Doctor.Hospital.ShortName, a.Doctor.Specialty, a.Cohort.Name, a.Status,
+            a.SubmittedAt, a.LabChoices.OrderBy(c => c.Rank).Select(c => c.CohortLab.HostLab.Name).FirstOrDefault(), a.Version);
+
+    // The queue as most coordinators see it (at most a cohort and a status chosen, by submission date), compiled once: translating
+    // the query cost more than running it. EF leaves out the conditions whose parameter is null, so the SQL is the same as above
+    // (the status condition is AwaitingUniversity's, written out: a compiled query cannot call another expression).
+    private static readonly Func<PortalDbContext, int?, ApplicationStatus?, int, int, IAsyncEnumerable<ReviewQueueRow>> ByCohortAndStatus =
+        EF.CompileAsyncQuery((PortalDbContext db, int? cohortId, ApplicationStatus? status, int skip, int take) => db.Applications.AsNoTracking()
+            .Where(a => a.Status != ApplicationStatus.Draft)
+            .Where(a => cohortId == null || a.CohortId == cohortId)
+            .Where(a => (status == null && ((a.Status == ApplicationStatus.Submitted && !a.EndorsementRequired)
+                || a.Status == ApplicationStatus.Endorsed || a.Status == ApplicationStatus.UnderReview)) || a.Status == status)
+            .OrderBy(a => a.SubmittedAt).ThenBy(a => a.Id)
+            .Skip(skip).Take(take)
+            .Select(Row));
 
     private sealed record StatusCount(ApplicationStatus Status, bool EndorsementRequired, int Count);
 
