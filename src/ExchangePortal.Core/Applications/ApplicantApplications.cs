@@ -74,9 +74,10 @@ public class ApplicantApplications(PortalDbContext db, SeatDesk seats, Programme
         };
     }
 
-    // Compiled once: the page's projection is large, and translating it on every request showed in the profile.
+    // Compiled once: the page's projection is large, and translating it on every request showed in the profile. One statement,
+    // as on the coordinator's review page (ApplicationReview): the history and the documents joined, not read by statements of their own.
     private static readonly Func<PortalDbContext, int, string, CancellationToken, Task<MyApplicationDetails?>> DetailsOf =
-        EF.CompileAsyncQuery((PortalDbContext db, int id, string userId, CancellationToken ct) => db.Applications.AsNoTracking().AsSplitQuery()
+        EF.CompileAsyncQuery((PortalDbContext db, int id, string userId, CancellationToken ct) => db.Applications.AsNoTracking()
             .Where(a => a.Id == id && a.Doctor.UserId == userId)
             .Select(a => new MyApplicationDetails(a.Id, a.Version, a.Status, a.EndorsementRequired, a.CohortId, a.Cohort.Name,
                 a.Cohort.ApplicationClosesOn, a.Cohort.EndsOn, a.Plan, a.OfferRespondBy,

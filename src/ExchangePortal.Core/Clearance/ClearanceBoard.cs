@@ -23,12 +23,10 @@ public class ClearanceBoard(PortalDbContext db, ProgrammeClock clock)
 
     public async Task<ClearanceBoardView?> GetAsync(int cohortId, bool notClearedOnly, CancellationToken ct = default)
     {
-        var cohort = await db.Cohorts.AsNoTracking().Where(c => c.Id == cohortId)
-            .Select(c => new { c.Id, c.Name, Required = c.ClearanceItems.Select(i => i.Kind).ToList() })
-            .SingleOrDefaultAsync(ct);
+        var cohort = await CohortOf(db, cohortId, ct);
         if (cohort is null)
             return null;
-        var rows = (await Boarded(cohortId).ToListAsync(ct)).Select(b => RowOf(b, cohort.Required)).ToList();
+        var rows = (await Boarded(db, cohortId, null, null).ToListAsync(ct)).Select(b => RowOf(b, cohort.Required)).ToList();
         return new ClearanceBoardView(cohort.Id, cohort.Name, cohort.Required,
             rows.Where(r => !notClearedOnly || !r.Cleared).ToList(), rows.Count, rows.Count(r => r.Cleared));
     }
@@ -70,7 +68,7 @@ public class ClearanceBoard(PortalDbContext db, ProgrammeClock clock)
         CancellationToken ct = default)
     {
         var hospitalId = await db.Users.Where(u => u.Id == userId).Select(u => u.HospitalId).SingleOrDefaultAsync(ct);
-        var rows = await Boarding(db.Applications.Where(a => applicationIds.Contains(a.Id) && a.Doctor.HospitalId == hospitalId)).ToListAsync(ct);
+        var rows = await Boarded(db, null, applicationIds.ToArray(), hospitalId).ToListAsync(ct);
         if (rows.Count == 0)
             return new Dictionary<int, ClearanceRow>();
         var cohortIds = rows.Select(r => r.CohortId).Distinct().ToList();
@@ -88,17 +86,24 @@ public class ClearanceBoard(PortalDbContext db, ProgrammeClock clock)
             items.All(i => i.State == ClearanceState.Verified), items);
     }
 
-    private IQueryable<BoardedDoctor> Boarded(int cohortId) =>
-        Boarding(db.Applications.Where(a => a.CohortId == cohortId)
-            .OrderBy(a => a.Placement!.StartsOn).ThenBy(a => a.Doctor.FullName).ThenBy(a => a.Id));
+    // Compiled once, as the board is read on every visit (translating its queries cost more here than running them).
+    private sealed record BoardCohort(int Id, string Name, List<DocumentKind> Required);
 
-    private IQueryable<BoardedDoctor> Boarding(IQueryable<ExchangeApplication> applications)
-    {
-        return applications.AsNoTracking()
+    private static readonly Func<PortalDbContext, int, CancellationToken, Task<BoardCohort?>> CohortOf = EF.CompileAsyncQuery(
+        (PortalDbContext db, int cohortId, CancellationToken ct) => db.Cohorts.AsNoTracking().Where(c => c.Id == cohortId)
+            .Select(c => new BoardCohort(c.Id, c.Name, c.ClearanceItems.Select(i => i.Kind).ToList()))
+            .SingleOrDefault());
+
+    /// <summary>The confirmed doctors of a cohort (cohortId), or those of a hospital among some applications (ids and hospitalId),
+    /// by arrival: EF leaves out the condition whose parameter is null, so each use gets its own plain SQL.</summary>
+    private static readonly Func<PortalDbContext, int?, int[]?, int?, IAsyncEnumerable<BoardedDoctor>> Boarded = EF.CompileAsyncQuery(
+        (PortalDbContext db, int? cohortId, int[]? ids, int? hospitalId) => db.Applications.AsNoTracking()
+            .Where(a => cohortId == null || a.CohortId == cohortId)
+            .Where(a => ids == null || (ids.Contains(a.Id) && a.Doctor.HospitalId == hospitalId))
             .Where(a => ClearanceRules.Boarded.Contains(a.Status) && a.Placement != null)
+            .OrderBy(a => a.Placement!.StartsOn).ThenBy(a => a.Doctor.FullName).ThenBy(a => a.Id)
             .Select(a => new BoardedDoctor(a.Id, a.CohortId, a.Doctor.FullName, a.Doctor.Hospital.ShortName, a.Status, a.Placement!.StartsOn, a.Placement.EndsOn,
                 db.Documents.Where(d => d.ApplicationId == a.Id && ClearanceRules.PreArrivalKinds.Contains(d.Kind))
                     .Select(d => new ClearanceDocument(d.Id, d.Kind, d.Verification, d.ExpiresOn, d.UploadedAt, d.ReturnReason)).ToList(),
-                a.Doctor.UserId));
-    }
+                a.Doctor.UserId)));
 }

@@ -1,4 +1,5 @@
 using ExchangePortal.Core.Applications;
+using ExchangePortal.Core.Auditing;
 using ExchangePortal.Core.Data;
 using ExchangePortal.Core.Data.Configurations;
 using ExchangePortal.Core.Users;
@@ -28,7 +29,7 @@ public class AccountPrivacy(PortalDbContext db, PrivacyNotice notice)
         var consents = await ConsentHistory(db, userId).ToListAsync(ct);
         // The person's few applications, read once: their host universities name the university staff in the access log,
         // and those still open count as in progress.
-        var applications = await ApplicationsOfAsync(userId, ct);
+        var applications = await ApplicationsOf(db, userId).ToListAsync(ct);
         var access = await AccessLogAsync(userId, applications.Select(a => a.University), AccessShown + 1, ct);
         var current = ApplicationRules.From(ApplicationAction.Withdraw).Append(ApplicationStatus.InProgress).ToList();
         var inProgress = applications.Count(a => current.Contains(a.Status));
@@ -37,36 +38,39 @@ public class AccountPrivacy(PortalDbContext db, PrivacyNotice notice)
 
     internal sealed record PersonApplication(ApplicationStatus Status, string University);
 
-    /// <summary>The status and host university of each of the person's applications (university staff in the access log belong to those universities).</summary>
-    internal Task<List<PersonApplication>> ApplicationsOfAsync(string userId, CancellationToken ct) =>
-        db.Applications.AsNoTracking().Where(a => a.Doctor.UserId == userId)
-            .Select(a => new PersonApplication(a.Status, a.Cohort.Agreement.University.Name)).ToListAsync(ct);
+    // The page's three reads are compiled once (they run on every visit; translating a query costs more here than
+    // running it): the person's applications, their consent history and the access log.
 
-    internal static IQueryable<ConsentRow> ConsentHistory(PortalDbContext db, string userId) => db.ConsentRecords.AsNoTracking()
-        .Where(c => c.UserId == userId)
-        .OrderByDescending(c => c.At).ThenByDescending(c => c.Id)
-        .Select(c => new ConsentRow(c.NoticeVersion, c.Accepted, c.Programme, c.SensitiveData, c.OutsideMainland, c.At, c.WithdrawnAt));
+    /// <summary>The status and host university of each of the person's applications (university staff in the access log belong to those universities).</summary>
+    internal static readonly Func<PortalDbContext, string, IAsyncEnumerable<PersonApplication>> ApplicationsOf = EF.CompileAsyncQuery(
+        (PortalDbContext db, string userId) => db.Applications.AsNoTracking().Where(a => a.Doctor.UserId == userId)
+            .Select(a => new PersonApplication(a.Status, a.Cohort.Agreement.University.Name)));
+
+    internal static readonly Func<PortalDbContext, string, IAsyncEnumerable<ConsentRow>> ConsentHistory = EF.CompileAsyncQuery(
+        (PortalDbContext db, string userId) => db.ConsentRecords.AsNoTracking()
+            .Where(c => c.UserId == userId)
+            .OrderByDescending(c => c.At).ThenByDescending(c => c.Id)
+            .Select(c => new ConsentRow(c.NoticeVersion, c.Accepted, c.Programme, c.SensitiveData, c.OutsideMainland, c.At, c.WithdrawnAt)));
+
+    private sealed record AccessEntry(DateTimeOffset At, string Action, Dictionary<string, FieldChange> Changes, List<string> Roles, string? Hospital);
+
+    // Ordered by an expression no index gives (At + 0), so that every plan finds the person's entries through the
+    // SubjectIds index and sorts those: with statements prepared, PostgreSQL's generic plan otherwise walks the At
+    // index of the whole audit trail backwards, testing every entry (docs/performance.md, "own-data").
+    private static readonly Func<PortalDbContext, string, int, IAsyncEnumerable<AccessEntry>> AccessEntries = EF.CompileAsyncQuery(
+        (PortalDbContext db, string userId, int take) => db.AuditEntries.AsNoTracking()
+            .Where(e => e.SubjectIds.Contains(userId) && e.ActorId != null && e.ActorId != userId)
+            .OrderByDescending(e => e.At + TimeSpan.Zero).ThenByDescending(e => e.Id)
+            .Take(take)
+            .Select(e => new AccessEntry(e.At, e.Action, e.Changes,
+                db.UserRoles.Where(r => r.UserId == e.ActorId).Select(r => r.RoleId).ToList(),
+                db.Users.Where(u => u.Id == e.ActorId && u.Hospital != null).Select(u => u.Hospital!.Name).FirstOrDefault())));
 
     /// <summary>Every audited view, download or export of the person's data by someone else, newest first.</summary>
     /// <param name="universities">The host universities of the person's applications.</param>
     internal async Task<List<AccessRow>> AccessLogAsync(string userId, IEnumerable<string> universities, int? take, CancellationToken ct)
     {
-        // Ordered by an expression no index gives (At + 0), so that every plan finds the person's entries through the
-        // SubjectIds index and sorts those: with statements prepared, PostgreSQL's generic plan otherwise walks the At
-        // index of the whole audit trail backwards, testing every entry (docs/performance.md, "own-data").
-        var query = db.AuditEntries.AsNoTracking()
-            .Where(e => e.SubjectIds.Contains(userId) && e.ActorId != null && e.ActorId != userId)
-            .OrderByDescending(e => e.At + TimeSpan.Zero).ThenByDescending(e => e.Id);
-        var entries = await (take is { } n ? query.Take(n) : query)
-            .Select(e => new
-            {
-                e.At,
-                e.Action,
-                e.Changes,
-                Roles = db.UserRoles.Where(r => r.UserId == e.ActorId).Select(r => r.RoleId).ToList(),
-                Hospital = db.Users.Where(u => u.Id == e.ActorId && u.Hospital != null).Select(u => u.Hospital!.Name).FirstOrDefault(),
-            })
-            .ToListAsync(ct);
+        var entries = await AccessEntries(db, userId, take ?? int.MaxValue).ToListAsync(ct);
         // University staff belong to the host university of the person's applications.
         var hosts = string.Join(", ", universities.Distinct().Order(StringComparer.Ordinal));
         return entries.Select(e =>

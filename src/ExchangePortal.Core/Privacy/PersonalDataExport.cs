@@ -120,7 +120,7 @@ public class PersonalDataExport(PortalDbContext db, AccountPrivacy privacy, Prog
             .Select(n => new NotificationExport(n.CreatedAt, n.Kind, n.ToAddress, n.Subject, n.Body, n.SentAt))
             .ToListAsync(ct);
         var consents = await AccountPrivacy.ConsentHistory(db, userId).ToListAsync(ct);
-        var access = await privacy.AccessLogAsync(userId, (await privacy.ApplicationsOfAsync(userId, ct)).Select(a => a.University), null, ct);
+        var access = await privacy.AccessLogAsync(userId, (await AccountPrivacy.ApplicationsOf(db, userId).ToListAsync(ct)).Select(a => a.University), null, ct);
         return new PersonalData(clock.Now, account, consents, profile, applications, notifications, access);
     }
 }
