@@ -1,5 +1,8 @@
 using ExchangePortal.Core.Auditing;
 using ExchangePortal.Core.Data;
+using ExchangePortal.Core.Data.Configurations;
+using ExchangePortal.Core.Notifications;
+using ExchangePortal.Core.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace ExchangePortal.Core.Privacy;
@@ -8,7 +11,7 @@ public sealed record OwnErasureRequest(int Id, uint Version, ErasureStatus Statu
     DateOnly DueOn, DateTimeOffset? ClosedAt, string? RefusalReason);
 
 /// <summary>A signed-in person's own erasure requests: ask for erasure, follow it, cancel it while it waits.</summary>
-public class AccountErasure(PortalDbContext db, ProgrammeClock clock)
+public class AccountErasure(PortalDbContext db, ProgrammeClock clock, PublicLinks links)
 {
     public const string AlreadyPending = "You already have an erasure request waiting for the programme office.";
 
@@ -19,7 +22,10 @@ public class AccountErasure(PortalDbContext db, ProgrammeClock clock)
             .Select(r => new OwnErasureRequest(r.Id, r.Version, r.Status, r.Reason, r.RequestedAt, r.DueOn, r.ClosedAt, r.RefusalReason))
             .ToListAsync(ct);
 
-    /// <summary>Files a request (one pending at a time); audited. False when the account is not there.</summary>
+    /// <summary>
+    /// Files a request (one pending at a time); audited, and emailed to every administrator who can act on it (the office
+    /// has 40 days, and nothing else would tell it a request arrived). False when the account is not there.
+    /// </summary>
     public async Task<bool> RequestAsync(string userId, string? reason, CancellationToken ct = default)
     {
         if (!await db.Users.AnyAsync(u => u.Id == userId, ct))
@@ -42,6 +48,15 @@ public class AccountErasure(PortalDbContext db, ProgrammeClock clock)
         {
             ["DueOn"] = new FieldChange(null, request.DueOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
         }));
+        var administrator = RoleConfiguration.RoleId(Roles.Administrator);
+        var now = clock.Now;
+        var office = await db.Users.AsNoTracking()
+            .Where(u => u.Id != userId && u.Email != null && (u.LockoutEnd == null || u.LockoutEnd <= now))
+            .Where(u => db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == administrator))
+            .Select(u => new { Email = u.Email!, u.PreferredCulture })
+            .ToListAsync(ct);
+        foreach (var admin in office)
+            db.Notifications.Add(ErasureEmails.Requested(admin.Email, admin.PreferredCulture, request, links, now));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return true;
