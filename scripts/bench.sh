@@ -95,33 +95,14 @@ SOLO="$WORK/solo.tsv"
 : >"$SOLO"
 
 for SCALE in $SCALES; do
-    DB="bench_$SCALE"
-    CS="Host=127.0.0.1;Port=$BENCH_PG_PORT;Database=$DB;Username=postgres;Maximum Pool Size=100"
-    # A kept database counts as seeded once the seeder finished (it records that in a comment on the database).
-    if [ "${KEEP_DB:-0}" = 1 ] && [ "$("${PSQL[@]}" -d postgres -c "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = '$DB'")" = seeded ]; then
-        log "Reusing $DB (KEEP_DB=1, seeded by an earlier run)"
-    else
-        log "Seeding $SCALE applications into $DB"
-        "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB"
-        "${PSQL[@]}" -d postgres -c "CREATE DATABASE $DB"
-        ConnectionStrings__Portal="$CS" dotnet "$TOOLS" seed --applications "$SCALE" | grep -E "done in|rror" || true
-        [ "$("${PSQL[@]}" -d "$DB" -c 'SELECT count(*) > 0 FROM "Applications"')" = t ] \
-            && "${PSQL[@]}" -d postgres -c "COMMENT ON DATABASE $DB IS 'seeded'"
-    fi
-    "${PSQL[@]}" -d "$DB" -c "CHECKPOINT"
+    bench_seed "$SCALE"
 
     log "Starting the portal (Production, benchmark on) on 127.0.0.1:$APP_PORT"
     bench_start_portal "$WORK/app-$SCALE.log" ConnectionStrings__Portal="$CS" Benchmark__Enabled=true Database__MigrateOnStartup=true
     # The dotnet process itself (the subshell execs into taskset, which execs dotnet).
     SERVER_PID=$APP_PID
 
-    APPLICANT=$("${PSQL[@]}" -d "$DB" -c "SELECT d.\"Email\" FROM \"Applications\" a JOIN \"Doctors\" d ON d.\"Id\" = a.\"DoctorId\"
-        GROUP BY d.\"Email\" ORDER BY count(*) DESC, d.\"Email\" LIMIT 1")
-    MINE=$("${PSQL[@]}" -d "$DB" -c "SELECT max(a.\"Id\") FROM \"Applications\" a JOIN \"Doctors\" d ON d.\"Id\" = a.\"DoctorId\" WHERE d.\"Email\" = '$APPLICANT'")
-    REVIEW=$("${PSQL[@]}" -d "$DB" -c "SELECT \"Id\" FROM \"Applications\" WHERE \"Status\" = 'UnderReview' ORDER BY \"SubmittedAt\", \"Id\" LIMIT 1")
-    # The clearance board of the cohort with the most confirmed and arrived doctors.
-    CLEARANCE=$("${PSQL[@]}" -d "$DB" -c "SELECT \"CohortId\" FROM \"Applications\" WHERE \"Status\" IN ('Confirmed', 'InProgress')
-        GROUP BY \"CohortId\" ORDER BY count(*) DESC, \"CohortId\" LIMIT 1")
+    bench_pages
     # Fresh cookies every round: the portal revalidates the security stamp of a cookie older than 5 minutes (and
     # reissues it, which wrk does not keep), which would add the user's queries to every request of later rounds.
     declare -A COOKIE
@@ -132,20 +113,6 @@ for SCALE in $SCALES; do
         COOKIE[admin]="$(sign_in admin@bench.local)"
     }
     sign_in_all
-    PAGES=(
-        "baseline|anonymous|/bench/fortunes"
-        "home|anonymous|/"
-        "labs|anonymous|/Labs"
-        "applicant|applicant|/Applicant"
-        "applicant-application|applicant|/Applicant/Applications/$MINE"
-        "coordinator|coordinator|/Coordinator"
-        "coordinator-filtered|coordinator|/Coordinator?Filter.Status=UnderReview&Filter.Q=wang&Filter.Sort=Name"
-        "coordinator-application|coordinator|/Coordinator/Applications/$REVIEW"
-        "admin|admin|/Admin"
-        "admin-reports|admin|/Admin/Reports"
-        "clearance|coordinator|/Coordinator/Cohorts/$CLEARANCE/Clearance"
-        "own-data|applicant|/Account/Privacy"
-    )
 
     run_wrk() { # NAME ROLE PATH SECONDS -> "BENCH ..." line
         local header=()
@@ -157,10 +124,7 @@ for SCALE in $SCALES; do
     log "Checking every page answers 200, then warming up"
     for entry in "${PAGES[@]}"; do
         IFS='|' read -r name role path <<<"$entry"
-        header=()
-        [ -n "${COOKIE[$role]}" ] && header=(-H "Cookie: ${COOKIE[$role]}")
-        status=$(curl -s -o /dev/null -w '%{http_code}' "${header[@]}" "http://127.0.0.1:$APP_PORT$path")
-        [ "$status" = 200 ] || { echo "$name ($path) answered $status" >&2; exit 1; }
+        bench_expect_200 "$name" "$path" "$APP_PORT" "${COOKIE[$role]}"
         run_wrk "$name" "$role" "$path" 2 >/dev/null
     done
     if [ -n "$PROFILE_PAGE" ]; then

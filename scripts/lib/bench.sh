@@ -59,12 +59,13 @@ bench_start_postgres() {
 }
 
 # bench_start_portal LOG [NAME=VALUE...]: the portal in Production on core APP_CPU at APP_PORT, with the given settings
-# (at least ConnectionStrings__Portal), over plain loopback HTTP; waits until it is live. Sets APP_PID.
+# (at least ConnectionStrings__Portal), over plain loopback HTTP; waits until it is live. Sets APP_PID. PORTAL_DIR: the
+# project folder whose Release build runs (src/ExchangePortal.Web).
 # Waived for the measurement: the key ring's certificate and staff two-factor (the seeded staff have no authenticator).
 bench_start_portal() {
     local log_file="$1"
     shift
-    (cd src/ExchangePortal.Web && exec env ASPNETCORE_ENVIRONMENT=Production DataProtection__AllowUnprotectedKeys=true \
+    (cd "${PORTAL_DIR:-src/ExchangePortal.Web}" && exec env ASPNETCORE_ENVIRONMENT=Production DataProtection__AllowUnprotectedKeys=true \
         Portal__PublicUrl="http://127.0.0.1:$APP_PORT/" Email__Enabled=false Offers__LapseEnabled=false \
         RateLimits__FormPostsPerMinute=100000 Security__RequireStaffTwoFactor=false "$@" \
         taskset -c "$APP_CPU" dotnet "$DLL" --urls "http://127.0.0.1:$APP_PORT" >"$log_file" 2>&1) &
@@ -86,4 +87,57 @@ sign_in() {
         --data-urlencode "__RequestVerificationToken=$token" "http://127.0.0.1:$APP_PORT/Identity/Account/Login")
     [ "$status" = 302 ] || { echo "Sign-in as $1 failed (HTTP $status)" >&2; exit 1; }
     sed 's/^#HttpOnly_//' "$jar" | awk -F'\t' 'NF >= 7 && $1 !~ /^#/ { printf "%s%s=%s", sep, $6, $7; sep = "; " }'
+}
+
+# bench_seed SCALE: the database bench_SCALE with SCALE applications (DB and CS set). With KEEP_DB=1 a database seeded by an
+# earlier run is reused (seeding 100,000 takes a minute); otherwise it is seeded afresh.
+bench_seed() {
+    DB="bench_$1"
+    CS="Host=127.0.0.1;Port=$BENCH_PG_PORT;Database=$DB;Username=postgres;Maximum Pool Size=100"
+    # A kept database counts as seeded once the seeder finished (it records that in a comment on the database).
+    if [ "${KEEP_DB:-0}" = 1 ] && [ "$("${PSQL[@]}" -d postgres -c "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = '$DB'")" = seeded ]; then
+        log "Reusing $DB (KEEP_DB=1, seeded by an earlier run)"
+    else
+        log "Seeding $1 applications into $DB"
+        "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB"
+        "${PSQL[@]}" -d postgres -c "CREATE DATABASE $DB"
+        ConnectionStrings__Portal="$CS" dotnet "$TOOLS" seed --applications "$1" | grep -E "done in|rror" || true
+        [ "$("${PSQL[@]}" -d "$DB" -c 'SELECT count(*) > 0 FROM "Applications"')" = t ] \
+            && "${PSQL[@]}" -d postgres -c "COMMENT ON DATABASE $DB IS 'seeded'"
+    fi
+    "${PSQL[@]}" -d "$DB" -c "CHECKPOINT"
+}
+
+# bench_pages: PAGES ("name|role|path") and APPLICANT, the seeded doctor with the most applications, for the database DB.
+bench_pages() {
+    APPLICANT=$("${PSQL[@]}" -d "$DB" -c "SELECT d.\"Email\" FROM \"Applications\" a JOIN \"Doctors\" d ON d.\"Id\" = a.\"DoctorId\"
+        GROUP BY d.\"Email\" ORDER BY count(*) DESC, d.\"Email\" LIMIT 1")
+    local mine review clearance
+    mine=$("${PSQL[@]}" -d "$DB" -c "SELECT max(a.\"Id\") FROM \"Applications\" a JOIN \"Doctors\" d ON d.\"Id\" = a.\"DoctorId\" WHERE d.\"Email\" = '$APPLICANT'")
+    review=$("${PSQL[@]}" -d "$DB" -c "SELECT \"Id\" FROM \"Applications\" WHERE \"Status\" = 'UnderReview' ORDER BY \"SubmittedAt\", \"Id\" LIMIT 1")
+    # The clearance board of the cohort with the most confirmed and arrived doctors.
+    clearance=$("${PSQL[@]}" -d "$DB" -c "SELECT \"CohortId\" FROM \"Applications\" WHERE \"Status\" IN ('Confirmed', 'InProgress')
+        GROUP BY \"CohortId\" ORDER BY count(*) DESC, \"CohortId\" LIMIT 1")
+    PAGES=(
+        "baseline|anonymous|/bench/fortunes"
+        "home|anonymous|/"
+        "labs|anonymous|/Labs"
+        "applicant|applicant|/Applicant"
+        "applicant-application|applicant|/Applicant/Applications/$mine"
+        "coordinator|coordinator|/Coordinator"
+        "coordinator-filtered|coordinator|/Coordinator?Filter.Status=UnderReview&Filter.Q=wang&Filter.Sort=Name"
+        "coordinator-application|coordinator|/Coordinator/Applications/$review"
+        "admin|admin|/Admin"
+        "admin-reports|admin|/Admin/Reports"
+        "clearance|coordinator|/Coordinator/Cohorts/$clearance/Clearance"
+        "own-data|applicant|/Account/Privacy"
+    )
+}
+
+# bench_expect_200 NAME PATH PORT [COOKIE]: stops the run unless the page answers 200 (signed in with COOKIE when given).
+bench_expect_200() {
+    local header=() status
+    [ -n "${4:-}" ] && header=(-H "Cookie: $4")
+    status=$(curl -s -o /dev/null -w '%{http_code}' "${header[@]}" "http://127.0.0.1:$3$2")
+    [ "$status" = 200 ] || { echo "$1 ($2) answered $status on port $3" >&2; exit 1; }
 }

@@ -41,6 +41,7 @@ internal static class ProfileGroups
         var innermost = new Dictionary<string, int>();
         var inclusive = new Dictionary<string, int>();
         var methods = new Dictionary<string, int>();
+        var selfMethods = new Dictionary<string, int>();
         var groupOf = new Dictionary<string, string?>();
         var threads = new Dictionary<int, (int Samples, string Role)>();
         foreach (var sample in log.Events)
@@ -52,6 +53,7 @@ internal static class ProfileGroups
             var thread = threads.GetValueOrDefault(sample.ThreadID, (Samples: 0, Role: "other"));
             threads[sample.ThreadID] = (thread.Samples + 1, thread.Role);
             string? first = null;
+            string? innermostMethod = null;
             var seen = new HashSet<string>();
             var seenMethods = new HashSet<string>();
             for (var frame = stack; frame is not null; frame = frame.Caller)
@@ -65,7 +67,10 @@ internal static class ProfileGroups
                     seen.Add(group);
                 }
                 if (!name.Contains("!?", StringComparison.Ordinal) && !name.StartsWith("vmlinux", StringComparison.Ordinal))
+                {
                     seenMethods.Add(name);
+                    innermostMethod ??= name;
+                }
                 if (name.Contains("BackgroundWorkerSink::Pump", StringComparison.Ordinal))
                     threads[sample.ThreadID] = (threads[sample.ThreadID].Samples, "Serilog's console writer (BackgroundWorkerSink.Pump)");
             }
@@ -73,6 +78,8 @@ internal static class ProfileGroups
             innermost[first] = innermost.GetValueOrDefault(first) + 1;
             foreach (var group in seen)
                 inclusive[group] = inclusive.GetValueOrDefault(group) + 1;
+            if (innermostMethod is not null)
+                selfMethods[innermostMethod] = selfMethods.GetValueOrDefault(innermostMethod) + 1;
             foreach (var method in seenMethods)
                 methods[method] = methods.GetValueOrDefault(method) + 1;
         }
@@ -89,6 +96,11 @@ internal static class ProfileGroups
         text.AppendLine();
         text.AppendLine($"Top {topMethods} managed methods by inclusive samples:");
         foreach (var (method, count) in methods.Where(m => !IsPlumbing(m.Key)).OrderByDescending(m => m.Value).Take(topMethods))
+            text.AppendLine($"  {Share(count, total),6} %  {(method.Length > 150 ? method[..150] : method)}");
+        // Where the samples land: the innermost managed method (native frames below it, such as memcpy, count for it).
+        text.AppendLine();
+        text.AppendLine($"Top {topMethods} managed methods by own samples (innermost managed frame):");
+        foreach (var (method, count) in selfMethods.OrderByDescending(m => m.Value).Take(topMethods))
             text.AppendLine($"  {Share(count, total),6} %  {(method.Length > 150 ? method[..150] : method)}");
         return text.ToString();
     }
