@@ -37,6 +37,15 @@ public class ErasureRequestTests(PortalFactory portal) : IClassFixture<PortalFac
         Assert.Equal(["erasure.cancelled", "erasure.requested"], await db.AuditEntries
             .Where(e => e.RecordType == nameof(ErasureRequest) && e.RecordId == request.Id.ToString()).OrderByDescending(e => e.Id).Select(e => e.Action).ToListAsync());
         Assert.Contains("Cancelled by you", (await client.GetPageAsync("/Account/Erasure")).Document.QuerySelector("#erasure-requests")!.TextContent);
+
+        // The office is told: each administrator gets the due date and the request's address, never the person's name.
+        var told = await db.Notifications.Where(n => n.Kind == "erasure.requested" && n.Body.Contains($"Admin/Privacy/Request/{request.Id}"))
+            .ToListAsync();
+        var due = request.DueOn.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        var toAdmin = Assert.Single(told, n => n.ToAddress == "admin@demo.local");
+        Assert.Equal($"New erasure request, due {due}", toAdmin.Subject);
+        Assert.Contains($"{PortalFactory.PublicUrl}Admin/Privacy/Request/{request.Id}", toAdmin.Body);
+        Assert.DoesNotContain(told, n => n.ToAddress == person.Email || person.Identifiers.Any(id => n.Subject.Contains(id) || n.Body.Contains(id)));
     }
 
     [Fact]
