@@ -127,6 +127,7 @@ for SCALE in $SCALES; do
         bench_expect_200 "$name" "$path" "$APP_PORT" "${COOKIE[$role]}"
         run_wrk "$name" "$role" "$path" 2 >/dev/null
     done
+    bench_wait_idle "$SERVER_PID"
     if [ -n "$PROFILE_PAGE" ]; then
         for page in $PROFILE_PAGE; do profile_page "$page"; done
         kill "$APP_PID" 2>/dev/null; wait "$APP_PID" 2>/dev/null || true
@@ -156,6 +157,7 @@ for SCALE in $SCALES; do
     # report gives the medians over the passes.
     log "Scale $SCALE, server time per page (1 connection, $SOLO_PASSES passes)"
     sign_in_all
+    bench_wait_idle "$SERVER_PID"
     for pass in $(seq 1 "$SOLO_PASSES"); do
         for entry in "${PAGES[@]}"; do
             IFS='|' read -r name role path <<<"$entry"

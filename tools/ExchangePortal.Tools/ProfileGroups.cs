@@ -105,6 +105,43 @@ internal static class ProfileGroups
         return text.ToString();
     }
 
+    /// <summary>
+    /// Who calls a method: for the samples with a frame matching <paramref name="method"/>, the callers above its outermost
+    /// match (up to <paramref name="depth"/> frames, async plumbing left out), counted by chain, the most frequent first.
+    /// </summary>
+    public static string Callers(string traceFile, string method, int depth = 8, int top = 15)
+    {
+        var etlx = TraceLog.CreateFromEventPipeDataFile(traceFile, Path.Combine(Path.GetTempPath(), $"profile-callers-{Environment.ProcessId}.etlx"));
+        using var log = new TraceLog(etlx);
+        var pattern = new Regex(method);
+        var total = 0;
+        var chains = new Dictionary<string, int>();
+        foreach (var sample in log.Events)
+        {
+            var stack = sample.CallStack();
+            if (stack is null)
+                continue;
+            total++;
+            TraceCallStack? outermost = null;
+            for (var frame = stack; frame is not null; frame = frame.Caller)
+                if (pattern.IsMatch(Name(frame)))
+                    outermost = frame;
+            if (outermost is null)
+                continue;
+            var callers = new List<string> { Name(outermost) };
+            for (var frame = outermost.Caller; frame is not null && callers.Count <= depth; frame = frame.Caller)
+                if (Name(frame) is var name && !IsPlumbing(name) && !name.EndsWith("!?", StringComparison.Ordinal) && name != callers[^1])
+                    callers.Add(name);
+            var chain = string.Join("\n      <- ", callers.Select(c => c.Length > 140 ? c[..140] : c));
+            chains[chain] = chains.GetValueOrDefault(chain) + 1;
+        }
+        var text = new StringBuilder();
+        text.AppendLine($"{chains.Values.Sum()} of {total} CPU samples have a frame matching {method}; their callers:");
+        foreach (var (chain, count) in chains.OrderByDescending(c => c.Value).Take(top))
+            text.AppendLine($"  {Share(count, total),6} %  {chain}");
+        return text.ToString();
+    }
+
     private static string Name(TraceCallStack frame) =>
         frame.CodeAddress.ModuleName + "!" + frame.CodeAddress.FullMethodName is var name && frame.CodeAddress.FullMethodName is { Length: > 0 } method
             ? (Regex.IsMatch(frame.CodeAddress.ModuleName ?? "", @"^(vmlinux|libc|libcoreclr|libsystem)") ? name : method)

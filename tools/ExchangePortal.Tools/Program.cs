@@ -9,10 +9,16 @@ using Microsoft.Extensions.Logging;
 //   seed [--applications N]       migrates, creates the Fortunes baseline table and fills an empty database with N applications
 //   explain-queue [--plans FILE]  explains the coordinator queue's SQL on a seeded database
 //   profile-groups TRACE [N]       groups a --profile trace's CPU samples by concern, and its top N methods (needs no database)
+//   profile-callers TRACE REGEX    the callers of the methods matching REGEX in a --profile trace, by chain (needs no database)
 // The database is ConnectionStrings:Portal (environment variable ConnectionStrings__Portal).
 if (args is ["profile-groups", var trace, ..])
 {
     Console.WriteLine(ProfileGroups.Report(trace, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 40));
+    return 0;
+}
+if (args is ["profile-callers", var callersTrace, var method])
+{
+    Console.WriteLine(ProfileGroups.Callers(callersTrace, method));
     return 0;
 }
 var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
@@ -30,7 +36,7 @@ switch (args)
             await File.WriteAllTextAsync(plansFile, QueueExplainer.Report(cases, withPlans: true));
         return 0;
     default:
-        await Console.Error.WriteLineAsync("Usage: ExchangePortal.Tools seed [--applications N] | explain-queue [--plans FILE] | profile-groups TRACE [N]");
+        await Console.Error.WriteLineAsync("Usage: ExchangePortal.Tools seed [--applications N] | explain-queue [--plans FILE] | profile-groups TRACE [N] | profile-callers TRACE REGEX");
         return 2;
 }
 
