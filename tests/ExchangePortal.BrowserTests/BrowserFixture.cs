@@ -51,6 +51,9 @@ public class BrowserFixture : IAsyncLifetime
         await _portal.DisposeAsync();
     }
 
+    /// <summary>The portal under test, for the integration tests' arranging helpers (PrivacyWorld).</summary>
+    public PortalFactory Portal => _portal;
+
     /// <summary>The portal's services, for what an operator does on the command line (create-admin).</summary>
     public IServiceProvider Services => _portal.Services;
 

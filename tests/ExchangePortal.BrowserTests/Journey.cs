@@ -33,11 +33,11 @@ public sealed class Journey(BrowserFixture fixture, string name) : IAsyncDisposa
         Assert.True(response?.Ok, $"{path} answered {response?.Status}");
     }
 
-    public async Task SignInAsync(string email)
+    public async Task SignInAsync(string email, string password = DemoData.Password)
     {
         await GoToAsync("/Identity/Account/Login");
         await Page.GetByLabel("Email").FillAsync(email);
-        await Page.GetByLabel("Password").FillAsync(DemoData.Password);
+        await Page.GetByLabel("Password").FillAsync(password);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         // Signed in means sent on from the sign-in page (a load-state wait could time out between the post and the redirect).
         await Page.WaitForURLAsync(url => !url.Contains("/Identity/Account/Login", StringComparison.OrdinalIgnoreCase));
