@@ -5,8 +5,10 @@
 # seeding it the first time), starts both portals on core 0 (BASE on APP_PORT + 1), and in each pass measures every page
 # with one connection on both builds (which one first alternates by pass), the baseline first. Prints per page the median
 # p50 of each build and the median of the per-pass ratios (here / BASE), and the same for the portal's CPU time per
-# request (its process's user + system time over the pass), with this build's CPU per request as a multiple of the baseline page's. This machine's one-connection latency moves by up to 2x within minutes: two
-# benchmark runs minutes apart cannot tell a 10 % change, two builds measured in the same second can.
+# request (its process's user + system time over the pass), with this build's CPU per request as a multiple of the
+# baseline page's. Both portals are left to settle after the warm-up (bench_wait_idle). This machine's one-connection
+# latency moves by up to 2x within minutes: two benchmark runs minutes apart cannot tell a 10 % change, two builds
+# measured in the same second can.
 set -euo pipefail
 source "$(dirname "$0")/lib/bench.sh"
 cd "$REPO_ROOT"
